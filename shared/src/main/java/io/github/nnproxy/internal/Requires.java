@@ -1,0 +1,158 @@
+package io.github.nnproxy.internal;
+
+import java.util.Objects;
+
+/**
+ * Argument checks shared by every public entry point of nnproxy. Not API: the package
+ * {@code io.github.nnproxy.internal} may change without notice.
+ *
+ * <p>Every check names the argument and the value that was refused, e.g.
+ * {@code "n must be > 0, but was -3"}. Checks written as {@code !(x > 0)} are false for NaN,
+ * so NaN is always refused.
+ */
+public final class Requires {
+  private Requires() {}
+
+  /**
+   * Returns {@code value} if it is not null.
+   *
+   * @param value the value to check
+   * @param name the argument's name, for the message
+   * @param <T> the value's type
+   * @return {@code value}
+   * @throws NullPointerException if {@code value} is null
+   */
+  public static <T> T nonNull(T value, String name) {
+    return Objects.requireNonNull(value, () -> name + " must not be null");
+  }
+
+  /**
+   * Checks that an int is strictly positive.
+   *
+   * @param value the value
+   * @param name the argument's name
+   * @return {@code value}
+   * @throws IllegalArgumentException if {@code value <= 0}
+   */
+  public static int positive(int value, String name) {
+    if (value <= 0) {
+      throw new IllegalArgumentException(name + " must be > 0, but was " + value);
+    }
+    return value;
+  }
+
+  /**
+   * Checks that a long is strictly positive.
+   *
+   * @param value the value
+   * @param name the argument's name
+   * @return {@code value}
+   * @throws IllegalArgumentException if {@code value <= 0}
+   */
+  public static long positive(long value, String name) {
+    if (value <= 0) {
+      throw new IllegalArgumentException(name + " must be > 0, but was " + value);
+    }
+    return value;
+  }
+
+  /**
+   * Checks that an int is zero or positive.
+   *
+   * @param value the value
+   * @param name the argument's name
+   * @return {@code value}
+   * @throws IllegalArgumentException if {@code value < 0}
+   */
+  public static int nonNegative(int value, String name) {
+    if (value < 0) {
+      throw new IllegalArgumentException(name + " must be >= 0, but was " + value);
+    }
+    return value;
+  }
+
+  /**
+   * Checks that a double is finite and strictly positive.
+   *
+   * @param value the value
+   * @param name the argument's name
+   * @return {@code value}
+   * @throws IllegalArgumentException if {@code value} is not finite or not {@code > 0}
+   */
+  public static double positive(double value, String name) {
+    if (!(value > 0) || !Double.isFinite(value)) {
+      throw new IllegalArgumentException(name + " must be finite and > 0, but was " + value);
+    }
+    return value;
+  }
+
+  /**
+   * Checks that a double is finite.
+   *
+   * @param value the value
+   * @param name the argument's name
+   * @return {@code value}
+   * @throws IllegalArgumentException if {@code value} is NaN or infinite
+   */
+  public static double finite(double value, String name) {
+    if (!Double.isFinite(value)) {
+      throw new IllegalArgumentException(name + " must be finite, but was " + value);
+    }
+    return value;
+  }
+
+  /**
+   * Checks that a double lies in the open interval (0, 1).
+   *
+   * @param value the value
+   * @param name the argument's name
+   * @return {@code value}
+   * @throws IllegalArgumentException if {@code value} is not strictly between 0 and 1
+   */
+  public static double openUnit(double value, String name) {
+    if (!(value > 0 && value < 1)) {
+      throw new IllegalArgumentException(name + " must be in (0, 1), but was " + value);
+    }
+    return value;
+  }
+
+  /**
+   * Checks that a double lies in the closed interval [0, 1].
+   *
+   * @param value the value
+   * @param name the argument's name
+   * @return {@code value}
+   * @throws IllegalArgumentException if {@code value} is not in [0, 1]
+   */
+  public static double probability(double value, String name) {
+    if (!(value >= 0 && value <= 1)) {
+      throw new IllegalArgumentException(name + " must be in [0, 1], but was " + value);
+    }
+    return value;
+  }
+
+  /**
+   * Checks that a point has the expected length and only finite coordinates.
+   *
+   * @param x the point
+   * @param dimension the expected length
+   * @param name the argument's name
+   * @return {@code x}
+   * @throws NullPointerException if {@code x} is null
+   * @throws IllegalArgumentException if the length differs or a coordinate is not finite
+   */
+  public static double[] point(double[] x, int dimension, String name) {
+    nonNull(x, name);
+    if (x.length != dimension) {
+      throw new IllegalArgumentException(
+          name + " must have length " + dimension + ", but had length " + x.length);
+    }
+    for (int i = 0; i < x.length; i++) {
+      if (!Double.isFinite(x[i])) {
+        throw new IllegalArgumentException(
+            name + "[" + i + "] must be finite, but was " + x[i]);
+      }
+    }
+    return x;
+  }
+}

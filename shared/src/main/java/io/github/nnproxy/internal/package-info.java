@@ -1,0 +1,2 @@
+/** Helpers that are not API and may change without notice. */
+package io.github.nnproxy.internal;

@@ -1,0 +1,440 @@
+package io.github.nnproxy.proxy;
+
+import static io.github.nnproxy.internal.Requires.nonNull;
+
+import io.github.nnproxy.Domain;
+import io.github.nnproxy.ForwardModel;
+import io.github.nnproxy.internal.Requires;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.zip.CRC32;
+import org.encog.engine.network.activation.ActivationLinear;
+import org.encog.engine.network.activation.ActivationReLU;
+import org.encog.neural.flat.FlatNetwork;
+import org.encog.neural.networks.BasicNetwork;
+import org.encog.neural.networks.layers.BasicLayer;
+
+/**
+ * A trained neural network that stands in for a forward model, behind the same {@link
+ * ForwardModel} interface as the truth.
+ *
+ * <p>A proxy is an Encog multi-layer perceptron (ReLU hidden layers, linear output) together with
+ * its input scaling (the domain is mapped to {@code [-1, 1]^d}) and target standardization, so
+ * callers pass and receive values in the forward model's own units. Create one with a {@link
+ * ProxyTrainer}; save it with {@link #save(Path)} and read it back, bit for bit, with {@link
+ * #load(Path)}.
+ *
+ * <p>Thread safety: the weights are immutable, and every thread evaluates on its own copy of the
+ * network's scratch buffers, so one proxy may be evaluated by many threads at once (as Jenetics
+ * and jMetal's parallel evaluators do). The query counters are atomic.
+ *
+ * <p>Queries outside the training domain are answered (the network extrapolates) and counted:
+ * see {@link #extrapolatedQueries()}.
+ *
+ * <pre>{@code
+ * Proxy proxy = ProxyTrainer.paper(f).train(f, Samplers.uniform(), 10_000, 42L);
+ * System.out.println(proxy.quality());
+ * double y = proxy.evaluate(new double[] {0.1, -0.3});
+ * proxy.save(Path.of("ackley-2d.nnproxy"));
+ * Proxy same = Proxy.load(Path.of("ackley-2d.nnproxy"));
+ * }</pre>
+ */
+public final class Proxy implements ForwardModel {
+
+  /** The version of the file format written by {@link #save(Path)}. */
+  public static final int FORMAT_VERSION = 1;
+
+  private static final byte[] MAGIC = "NNPROXY\n".getBytes(StandardCharsets.US_ASCII);
+
+  private final Domain domain;
+  private final int[] layerSizes;
+  private final double[] weights;
+  private final double targetMean;
+  private final double targetScale;
+  private final ProxyQuality quality;
+  private final String description;
+
+  private final double[] center;
+  private final double[] invHalfWidth;
+  private final FlatNetwork prototype;
+  private final ThreadLocal<Scratch> scratch;
+  private final LongAdder queries = new LongAdder();
+  private final LongAdder extrapolated = new LongAdder();
+
+  /** Per-thread copy of the network's buffers. */
+  private static final class Scratch {
+    final FlatNetwork flat;
+    final double[] in;
+    final double[] out = new double[1];
+
+    Scratch(FlatNetwork flat, int d) {
+      this.flat = flat;
+      this.in = new double[d];
+    }
+  }
+
+  Proxy(
+      Domain domain,
+      int[] layerSizes,
+      double[] weights,
+      double targetMean,
+      double targetScale,
+      ProxyQuality quality,
+      String description) {
+    this.domain = nonNull(domain, "domain");
+    this.layerSizes = layerSizes.clone();
+    this.weights = weights.clone();
+    this.targetMean = targetMean;
+    this.targetScale = targetScale;
+    this.quality = nonNull(quality, "quality");
+    this.description = nonNull(description, "description");
+    int d = domain.dimension();
+    this.center = domain.center();
+    this.invHalfWidth = new double[d];
+    for (int j = 0; j < d; j++) {
+      invHalfWidth[j] = 2.0 / (domain.upper(j) - domain.lower(j));
+    }
+    BasicNetwork net = network(this.layerSizes);
+    net.decodeFromArray(this.weights);
+    this.prototype = net.getFlat();
+    this.scratch = ThreadLocal.withInitial(() -> new Scratch(prototype.clone(), d));
+  }
+
+  /**
+   * Builds an untrained Encog network: linear input with bias, ReLU hidden layers with bias, one
+   * linear output.
+   */
+  static BasicNetwork network(int[] layerSizes) {
+    BasicNetwork net = new BasicNetwork();
+    net.addLayer(new BasicLayer(null, true, layerSizes[0]));
+    for (int i = 1; i < layerSizes.length - 1; i++) {
+      net.addLayer(new BasicLayer(new ActivationReLU(), true, layerSizes[i]));
+    }
+    net.addLayer(new BasicLayer(new ActivationLinear(), false, layerSizes[layerSizes.length - 1]));
+    net.getStructure().finalizeStructure();
+    return net;
+  }
+
+  /** Scales a point of the domain into the network's input range, {@code [-1, 1]} per coordinate. */
+  void scaleInput(double[] x, double[] into) {
+    for (int j = 0; j < x.length; j++) {
+      into[j] = (x[j] - center[j]) * invHalfWidth[j];
+    }
+  }
+
+  @Override
+  public Domain domain() {
+    return domain;
+  }
+
+  /**
+   * Predicts the forward model's value at a point.
+   *
+   * @param x a point of the domain's dimension with finite coordinates; a point outside the domain
+   *     is answered and counted as extrapolated
+   * @return the predicted value, in the forward model's units
+   * @throws NullPointerException if {@code x} is null
+   * @throws IllegalArgumentException if {@code x} has the wrong length or a non-finite coordinate
+   */
+  @Override
+  public double evaluate(double[] x) {
+    Requires.point(x, domain.dimension(), "x");
+    queries.increment();
+    if (!domain.contains(x)) {
+      extrapolated.increment();
+    }
+    Scratch s = scratch.get();
+    scaleInput(x, s.in);
+    s.flat.compute(s.in, s.out);
+    return s.out[0] * targetScale + targetMean;
+  }
+
+  /**
+   * Predicts many points; equal, value for value, to calling {@link #evaluate(double[])} on each.
+   *
+   * @param xs the points
+   * @return the predictions
+   * @throws NullPointerException if {@code xs} or a row is null
+   * @throws IllegalArgumentException if a row has the wrong length or a non-finite coordinate
+   */
+  @Override
+  public double[] evaluateAll(double[][] xs) {
+    nonNull(xs, "xs");
+    int d = domain.dimension();
+    for (int i = 0; i < xs.length; i++) {
+      Requires.point(xs[i], d, "xs[" + i + "]");
+    }
+    Scratch s = scratch.get();
+    double[] ys = new double[xs.length];
+    long outside = 0;
+    for (int i = 0; i < xs.length; i++) {
+      if (!domain.contains(xs[i])) {
+        outside++;
+      }
+      scaleInput(xs[i], s.in);
+      s.flat.compute(s.in, s.out);
+      ys[i] = s.out[0] * targetScale + targetMean;
+    }
+    queries.add(xs.length);
+    extrapolated.add(outside);
+    return ys;
+  }
+
+  /**
+   * Returns the quality measured when the proxy was trained.
+   *
+   * @return the quality
+   */
+  public ProxyQuality quality() {
+    return quality;
+  }
+
+  /**
+   * Returns a free-text description of what the proxy was trained on and how, e.g. {@code
+   * "ackley 2-D, dense-uniform, n=10000, seed 42, Adam ..."}.
+   *
+   * @return the description
+   */
+  public String description() {
+    return description;
+  }
+
+  /**
+   * Returns the network's layer sizes, input first, output (1) last.
+   *
+   * @return a copy of the layer sizes
+   */
+  public int[] layerSizes() {
+    return layerSizes.clone();
+  }
+
+  /**
+   * Returns the number of points evaluated so far by this instance.
+   *
+   * @return the query count
+   */
+  public long queries() {
+    return queries.sum();
+  }
+
+  /**
+   * Returns how many of the points evaluated so far lay outside the training domain, where the
+   * network extrapolates and its error is unknown.
+   *
+   * @return the extrapolated query count
+   */
+  public long extrapolatedQueries() {
+    return extrapolated.sum();
+  }
+
+  /**
+   * Returns a new Encog network with this proxy's weights, working in scaled units (inputs in
+   * {@code [-1, 1]}, standardized output). For inspection or further training; the proxy keeps its
+   * own copy.
+   *
+   * @return a new network
+   */
+  public BasicNetwork toEncogNetwork() {
+    BasicNetwork net = network(layerSizes);
+    net.decodeFromArray(weights);
+    return net;
+  }
+
+  /**
+   * Saves the proxy, with its scaling, quality and description, to a versioned binary file that
+   * {@link #load(Path)} reads back bit for bit. The file is written to a temporary sibling first
+   * and then moved into place, so a crash never leaves a half-written proxy under {@code path}.
+   *
+   * @param path the file to write (parent folders are created)
+   * @throws UncheckedIOException if the file cannot be written
+   */
+  public void save(Path path) {
+    nonNull(path, "path");
+    try {
+      byte[] bytes = toBytes();
+      Path parent = path.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      Path tmp = Files.createTempFile(parent, path.getFileName().toString(), ".tmp");
+      try {
+        Files.write(tmp, bytes);
+        Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot save proxy to " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Reads a proxy written by {@link #save(Path)}.
+   *
+   * @param path the file
+   * @return the proxy, predicting exactly as the one saved
+   * @throws UncheckedIOException if the file cannot be read
+   * @throws IllegalArgumentException if the file is not an nnproxy proxy, is truncated or
+   *     corrupt, or was written by a newer format version
+   */
+  public static Proxy load(Path path) {
+    nonNull(path, "path");
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read proxy file " + path + ": " + e.getMessage(), e);
+    }
+    return fromBytes(bytes, path.toString());
+  }
+
+  byte[] toBytes() {
+    ByteArrayOutputStream bos = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bos)) {
+      out.write(MAGIC);
+      out.writeInt(FORMAT_VERSION);
+      out.writeUTF(description);
+      writeDoubles(out, domain.lower());
+      writeDoubles(out, domain.upper());
+      out.writeInt(layerSizes.length);
+      for (int s : layerSizes) {
+        out.writeInt(s);
+      }
+      out.writeDouble(targetMean);
+      out.writeDouble(targetScale);
+      writeDoubles(out, weights);
+      out.writeDouble(quality.trainRmse());
+      out.writeDouble(quality.validationRmse());
+      out.writeDouble(quality.validationR2());
+      out.writeDouble(quality.maxAbsValidationError());
+      out.writeInt(quality.samplesUsed());
+      out.writeInt(quality.samplesDropped());
+      out.writeInt(quality.epochsRun());
+      out.writeInt(quality.bestEpoch());
+      out.writeLong(quality.trainingTime().toNanos());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    byte[] body = bos.toByteArray();
+    CRC32 crc = new CRC32();
+    crc.update(body);
+    byte[] all = Arrays.copyOf(body, body.length + Long.BYTES);
+    long c = crc.getValue();
+    for (int i = 0; i < Long.BYTES; i++) {
+      all[body.length + i] = (byte) (c >>> (56 - 8 * i));
+    }
+    return all;
+  }
+
+  static Proxy fromBytes(byte[] bytes, String source) {
+    if (bytes.length < MAGIC.length + Integer.BYTES + Long.BYTES
+        || !Arrays.equals(Arrays.copyOf(bytes, MAGIC.length), MAGIC)) {
+      throw new IllegalArgumentException(source + " is not an nnproxy proxy file (bad header)");
+    }
+    int version = ((bytes[8] & 0xff) << 24) | ((bytes[9] & 0xff) << 16) | ((bytes[10] & 0xff) << 8)
+        | (bytes[11] & 0xff);
+    if (version > FORMAT_VERSION || version < 1) {
+      throw new IllegalArgumentException(source + " has proxy format version " + version
+          + ", but this nnproxy reads versions 1 to " + FORMAT_VERSION
+          + (version > FORMAT_VERSION ? ": it was written by a newer nnproxy" : ""));
+    }
+    int bodyLength = bytes.length - Long.BYTES;
+    CRC32 crc = new CRC32();
+    crc.update(bytes, 0, bodyLength);
+    long stored = 0;
+    for (int i = 0; i < Long.BYTES; i++) {
+      stored = (stored << 8) | (bytes[bodyLength + i] & 0xff);
+    }
+    if (stored != crc.getValue()) {
+      throw new IllegalArgumentException(
+          source + " is corrupt or truncated (checksum mismatch): retrain or restore the proxy");
+    }
+    try (DataInputStream in =
+        new DataInputStream(new ByteArrayInputStream(bytes, 0, bodyLength))) {
+      in.skipNBytes(MAGIC.length + Integer.BYTES);
+      String description = in.readUTF();
+      double[] lower = readDoubles(in, 100_000);
+      double[] upper = readDoubles(in, 100_000);
+      int layers = in.readInt();
+      if (layers < 2 || layers > 1000) {
+        throw new IllegalArgumentException(source + ": bad layer count " + layers);
+      }
+      int[] sizes = new int[layers];
+      for (int i = 0; i < layers; i++) {
+        sizes[i] = in.readInt();
+        if (sizes[i] <= 0) {
+          throw new IllegalArgumentException(source + ": bad size " + sizes[i] + " of layer " + i);
+        }
+      }
+      double mean = in.readDouble();
+      double scale = in.readDouble();
+      double[] weights = readDoubles(in, Integer.MAX_VALUE - 8);
+      ProxyQuality q = new ProxyQuality(in.readDouble(), in.readDouble(), in.readDouble(),
+          in.readDouble(), in.readInt(), in.readInt(), in.readInt(), in.readInt(),
+          Duration.ofNanos(in.readLong()));
+      if (in.available() != 0) {
+        throw new IllegalArgumentException(source + ": " + in.available() + " unexpected bytes");
+      }
+      Domain domain = new Domain(lower, upper);
+      if (sizes[0] != domain.dimension() || sizes[layers - 1] != 1) {
+        throw new IllegalArgumentException(source + ": layer sizes " + Arrays.toString(sizes)
+            + " do not fit a " + domain.dimension() + "-D domain and one output");
+      }
+      int expected = network(sizes).encodedArrayLength();
+      if (weights.length != expected) {
+        throw new IllegalArgumentException(source + ": " + weights.length
+            + " weights, but the layers " + Arrays.toString(sizes) + " need " + expected);
+      }
+      for (int i = 0; i < weights.length; i++) {
+        if (!Double.isFinite(weights[i])) {
+          throw new IllegalArgumentException(source + ": weight " + i + " is " + weights[i]);
+        }
+      }
+      if (!Double.isFinite(mean) || !(scale > 0) || !Double.isFinite(scale)) {
+        throw new IllegalArgumentException(
+            source + ": bad target scaling, mean " + mean + ", scale " + scale);
+      }
+      return new Proxy(domain, sizes, weights, mean, scale, q, description);
+    } catch (EOFException e) {
+      throw new IllegalArgumentException(source + " is truncated", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void writeDoubles(DataOutputStream out, double[] v) throws IOException {
+    out.writeInt(v.length);
+    for (double x : v) {
+      out.writeDouble(x);
+    }
+  }
+
+  private static double[] readDoubles(DataInputStream in, int max) throws IOException {
+    int n = in.readInt();
+    if (n < 0 || n > max || n > in.available() / Double.BYTES) {
+      throw new EOFException("array length " + n);
+    }
+    double[] v = new double[n];
+    for (int i = 0; i < n; i++) {
+      v[i] = in.readDouble();
+    }
+    return v;
+  }
+
+  @Override
+  public String toString() {
+    return "Proxy[" + description + "; layers " + Arrays.toString(layerSizes) + "; " + quality + "]";
+  }
+}

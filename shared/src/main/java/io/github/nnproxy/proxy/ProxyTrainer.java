@@ -1,0 +1,529 @@
+package io.github.nnproxy.proxy;
+
+import static io.github.nnproxy.internal.Requires.nonNull;
+
+import io.github.nnproxy.Domain;
+import io.github.nnproxy.ForwardModel;
+import io.github.nnproxy.benchmark.BenchmarkFunction;
+import io.github.nnproxy.internal.Requires;
+import io.github.nnproxy.sampling.Sampler;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains {@link Proxy} networks with Encog: on data the caller already has ({@link #fit}), or by
+ * sampling a forward model first ({@link #train}).
+ *
+ * <p>The trainer scales inputs to {@code [-1, 1]} over the domain and standardizes targets inside
+ * the proxy, drops non-finite targets (one NaN row would turn every Encog weight into NaN), holds
+ * out a validation share, and keeps the weights of the epoch with the lowest validation loss (the
+ * seed study's best checkpoint), optionally stopping early.
+ *
+ * <p>Immutable and thread-safe: one trainer may train several proxies at once on different
+ * threads. Training is deterministic: the same data and seed give the same network, bit for bit.
+ * Encog's training runs single-threaded; {@link Builder#threads(int)} parallelizes the
+ * forward-model evaluations of {@link #train}, whose pool threads are daemons and are shut down
+ * before it returns.
+ *
+ * <pre>{@code
+ * ProxyTrainer paper = ProxyTrainer.paper(Benchmarks.ackley(2));          // the seed's network
+ * ProxyTrainer fast = ProxyTrainer.builder().hiddenLayers(64, 64).epochs(100).seed(7).build();
+ * Proxy p = fast.train(simulation, Samplers.latinHypercube(), 2_000, 7L);
+ * }</pre>
+ */
+public final class ProxyTrainer {
+  private static final Logger LOG = LoggerFactory.getLogger(ProxyTrainer.class);
+
+  /** The fewest usable points {@link #fit} accepts: 8 to train and at least 2 to validate. */
+  public static final int MIN_SAMPLES = 10;
+
+  private final int[] hiddenLayers;
+  private final TrainingAlgorithm algorithm;
+  private final int epochs;
+  private final int batchSize;
+  private final double learningRate;
+  private final double validationFraction;
+  private final int patience;
+  private final long seed;
+  private final int threads;
+
+  private ProxyTrainer(Builder b) {
+    this.hiddenLayers = b.hiddenLayers.clone();
+    this.algorithm = b.algorithm;
+    this.epochs = b.epochs;
+    this.batchSize = b.batchSize;
+    this.learningRate = b.learningRate;
+    this.validationFraction = b.validationFraction;
+    this.patience = b.patience;
+    this.seed = b.seed;
+    this.threads = b.threads;
+  }
+
+  /**
+   * Returns a builder with the settings of {@link #defaults()}.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a builder holding this trainer's settings, to derive a variant.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    return new Builder()
+        .hiddenLayers(hiddenLayers)
+        .algorithm(algorithm)
+        .epochs(epochs)
+        .batchSize(batchSize)
+        .learningRate(learningRate)
+        .validationFraction(validationFraction)
+        .patience(patience)
+        .seed(seed)
+        .threads(threads);
+  }
+
+  /**
+   * Our recommended settings for any forward model: Adam on a 64-64-64 ReLU network, batch 32,
+   * learning rate 2e-3, at most 300 epochs with early stopping after 40 epochs without a better
+   * validation loss, 20% validation. It trains about as well as the seed's networks in a fraction
+   * of the time (see docs/BENCHMARKS.md).
+   *
+   * @return the trainer
+   */
+  public static ProxyTrainer defaults() {
+    return new Builder().build();
+  }
+
+  /**
+   * The seed study's network and training, exactly: the architecture and epochs of the function
+   * and dimension (Ackley and Rastrigin {@code d-20-50-120-70-20-10-1}, 500 epochs; Rosenbrock 2-D
+   * {@code 2-15-50-15-1}, 100 epochs; Rosenbrock 4-D {@code 4-15-50-15-10-1}, 100 epochs;
+   * Rosenbrock 10-D {@code 10-15-50-15-10-1}, 500 epochs), ReLU, linear output, Adam with learning
+   * rate 1e-3, batch 8, shuffled every epoch, 80/20 split, best-validation checkpoint, no early
+   * stopping. Functions the seed did not study get the Ackley network and 500 epochs. Slow (about
+   * 10 minutes per proxy on 2 cores); {@link #defaults()} is the fast choice.
+   *
+   * @param f the benchmark function
+   * @return the trainer
+   * @throws NullPointerException if {@code f} is null
+   */
+  public static ProxyTrainer paper(BenchmarkFunction f) {
+    nonNull(f, "f");
+    int d = f.domain().dimension();
+    Builder b = builder()
+        .algorithm(TrainingAlgorithm.ADAM)
+        .learningRate(1e-3)
+        .batchSize(8)
+        .validationFraction(0.2)
+        .patience(0)
+        .epochs(500)
+        .hiddenLayers(20, 50, 120, 70, 20, 10);
+    if (f.name().equals("rosenbrock")) {
+      if (d == 2) {
+        b.hiddenLayers(15, 50, 15).epochs(100);
+      } else {
+        b.hiddenLayers(15, 50, 15, 10).epochs(d == 4 ? 100 : 500);
+      }
+    }
+    return b.build();
+  }
+
+  /**
+   * Samples a forward model, evaluates it at every point (on {@link Builder#threads(int)}
+   * threads), and fits a proxy to the results. Points where the model throws or returns NaN or an
+   * infinity are dropped and counted in {@link ProxyQuality#samplesDropped()}.
+   *
+   * @param truth the forward model to imitate
+   * @param sampler how to draw the training points
+   * @param n how many points to draw, {@code > 0}
+   * @param seed the seed of the sample and of the training (replaces the builder's seed)
+   * @return the trained proxy, on {@code truth.domain()}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code n <= 0}, or fewer than {@link #MIN_SAMPLES} points
+   *     remain after dropping failures
+   */
+  public Proxy train(ForwardModel truth, Sampler sampler, int n, long seed) {
+    nonNull(truth, "truth");
+    nonNull(sampler, "sampler");
+    Requires.positive(n, "n");
+    Domain domain = truth.domain();
+    double[][] xs = sampler.sample(domain, n, seed);
+    if (xs.length != n) {
+      throw new IllegalStateException("the sampler returned " + xs.length + " points, but " + n
+          + " were asked for. Check the sampler.");
+    }
+    double[] ys = evaluateTruth(truth, xs);
+    String what = truth + ", " + sampler + ", n=" + n;
+    return toBuilder().seed(seed).build().fit(xs, ys, domain, what, countNonFinite(ys));
+  }
+
+  /**
+   * Fits a proxy to data the caller already has, e.g. simulation logs. Rows with a non-finite
+   * target are dropped and counted; rows outside the domain are kept (the network learns them).
+   *
+   * @param x the inputs, one row per point, each of the domain's dimension with finite values
+   * @param y the targets, one per row
+   * @param domain the domain the proxy will serve, used to scale the inputs
+   * @return the trained proxy
+   * @throws NullPointerException if an argument or a row is null
+   * @throws IllegalArgumentException if the lengths do not match, a row is bad, or fewer than
+   *     {@link #MIN_SAMPLES} rows have a finite target
+   */
+  public Proxy fit(double[][] x, double[] y, Domain domain) {
+    nonNull(x, "x");
+    nonNull(y, "y");
+    nonNull(domain, "domain");
+    return fit(x, y, domain, "data, n=" + x.length, countNonFinite(y));
+  }
+
+  private Proxy fit(double[][] x, double[] y, Domain domain, String what, int nonFinite) {
+    if (x.length != y.length) {
+      throw new IllegalArgumentException(
+          "x and y must have the same length, but had " + x.length + " and " + y.length);
+    }
+    int d = domain.dimension();
+    for (int i = 0; i < x.length; i++) {
+      Requires.point(x[i], d, "x[" + i + "]");
+    }
+    int usable = y.length - nonFinite;
+    if (usable < MIN_SAMPLES) {
+      throw new IllegalArgumentException("too few usable samples: " + usable + " of " + y.length
+          + " have a finite target, but at least " + MIN_SAMPLES + " are needed"
+          + (nonFinite > 0 ? " (" + nonFinite + " targets were NaN, infinite or failed)" : ""));
+    }
+    double[][] xs = new double[usable][];
+    double[] ys = new double[usable];
+    for (int i = 0, k = 0; i < y.length; i++) {
+      if (Double.isFinite(y[i])) {
+        xs[k] = x[i];
+        ys[k++] = y[i];
+      }
+    }
+    if (nonFinite > 0) {
+      LOG.warn("dropped {} of {} samples with a non-finite target", nonFinite, y.length);
+    }
+    String desc = what + ", seed " + seed + ", " + this;
+    return new NetworkFit(this, domain, xs, ys, nonFinite, desc).run();
+  }
+
+  private double[] evaluateTruth(ForwardModel truth, double[][] xs) {
+    double[] ys = new double[xs.length];
+    if (threads == 1) {
+      for (int i = 0; i < xs.length; i++) {
+        ys[i] = safeEvaluate(truth, xs[i]);
+      }
+      return ys;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "nnproxy-truth");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      int chunks = Math.min(xs.length, threads * 8);
+      List<Future<?>> futures = new ArrayList<>(chunks);
+      for (int c = 0; c < chunks; c++) {
+        int from = (int) ((long) xs.length * c / chunks);
+        int to = (int) ((long) xs.length * (c + 1) / chunks);
+        futures.add(pool.submit(() -> {
+          for (int i = from; i < to; i++) {
+            ys[i] = safeEvaluate(truth, xs[i]);
+          }
+        }));
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+      return ys;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while evaluating the forward model", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("evaluating the forward model failed", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static double safeEvaluate(ForwardModel truth, double[] x) {
+    try {
+      return truth.evaluate(x);
+    } catch (RuntimeException e) {
+      LOG.debug("forward model failed at {}: {}", Arrays.toString(x), e.toString());
+      return Double.NaN;
+    }
+  }
+
+  private static int countNonFinite(double[] y) {
+    int c = 0;
+    for (double v : y) {
+      if (!Double.isFinite(v)) {
+        c++;
+      }
+    }
+    return c;
+  }
+
+  /**
+   * Returns the hidden layer sizes.
+   *
+   * @return a copy of the hidden layer sizes
+   */
+  public int[] hiddenLayers() {
+    return hiddenLayers.clone();
+  }
+
+  /**
+   * Returns the training algorithm.
+   *
+   * @return the algorithm
+   */
+  public TrainingAlgorithm algorithm() {
+    return algorithm;
+  }
+
+  /**
+   * Returns the maximal number of epochs.
+   *
+   * @return the epochs
+   */
+  public int epochs() {
+    return epochs;
+  }
+
+  /**
+   * Returns the mini-batch size (Adam only).
+   *
+   * @return the batch size
+   */
+  public int batchSize() {
+    return batchSize;
+  }
+
+  /**
+   * Returns the learning rate (Adam only).
+   *
+   * @return the learning rate
+   */
+  public double learningRate() {
+    return learningRate;
+  }
+
+  /**
+   * Returns the share of the points held out for validation.
+   *
+   * @return the validation fraction, in (0, 1)
+   */
+  public double validationFraction() {
+    return validationFraction;
+  }
+
+  /**
+   * Returns the early-stopping patience: training stops after this many epochs without a lower
+   * validation loss; 0 runs every epoch.
+   *
+   * @return the patience
+   */
+  public int patience() {
+    return patience;
+  }
+
+  /**
+   * Returns the seed of {@link #fit} (the split, the initial weights and the shuffling).
+   *
+   * @return the seed
+   */
+  public long seed() {
+    return seed;
+  }
+
+  /**
+   * Returns the number of threads that evaluate the forward model in {@link #train}.
+   *
+   * @return the thread count
+   */
+  public int threads() {
+    return threads;
+  }
+
+  @Override
+  public String toString() {
+    String layers = Arrays.stream(hiddenLayers).mapToObj(Integer::toString)
+        .collect(Collectors.joining("-"));
+    return String.format(Locale.ROOT, "%s %s, %d epochs%s%s, %.0f%% validation", algorithm, layers,
+        epochs, algorithm == TrainingAlgorithm.ADAM
+            ? String.format(Locale.ROOT, ", batch %d, lr %g", batchSize, learningRate) : "",
+        patience > 0 ? ", patience " + patience : "", validationFraction * 100);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ProxyTrainer t
+        && Arrays.equals(hiddenLayers, t.hiddenLayers)
+        && algorithm == t.algorithm
+        && epochs == t.epochs
+        && batchSize == t.batchSize
+        && Double.compare(learningRate, t.learningRate) == 0
+        && Double.compare(validationFraction, t.validationFraction) == 0
+        && patience == t.patience
+        && seed == t.seed
+        && threads == t.threads;
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(new Object[] {Arrays.hashCode(hiddenLayers), algorithm, epochs,
+        batchSize, learningRate, validationFraction, patience, seed, threads});
+  }
+
+  /**
+   * Builds a {@link ProxyTrainer}. Every setter validates its argument at once.
+   *
+   * <pre>{@code
+   * ProxyTrainer t = ProxyTrainer.builder().hiddenLayers(32, 32).epochs(50).patience(10).build();
+   * }</pre>
+   */
+  public static final class Builder {
+    private int[] hiddenLayers = {64, 64, 64};
+    private TrainingAlgorithm algorithm = TrainingAlgorithm.ADAM;
+    private int epochs = 300;
+    private int batchSize = 32;
+    private double learningRate = 2e-3;
+    private double validationFraction = 0.2;
+    private int patience = 40;
+    private long seed = 0L;
+    private int threads = 1;
+
+    private Builder() {}
+
+    /**
+     * Sets the hidden layer sizes (ReLU), input side first.
+     *
+     * @param sizes one or more sizes, each {@code > 0}
+     * @return this builder
+     * @throws IllegalArgumentException if no size is given or a size is {@code <= 0}
+     */
+    public Builder hiddenLayers(int... sizes) {
+      nonNull(sizes, "sizes");
+      if (sizes.length == 0) {
+        throw new IllegalArgumentException("hiddenLayers must not be empty");
+      }
+      for (int i = 0; i < sizes.length; i++) {
+        Requires.positive(sizes[i], "hiddenLayers[" + i + "]");
+      }
+      this.hiddenLayers = sizes.clone();
+      return this;
+    }
+
+    /**
+     * Sets the training algorithm.
+     *
+     * @param algorithm the algorithm
+     * @return this builder
+     */
+    public Builder algorithm(TrainingAlgorithm algorithm) {
+      this.algorithm = nonNull(algorithm, "algorithm");
+      return this;
+    }
+
+    /**
+     * Sets the maximal number of epochs (passes over the training points).
+     *
+     * @param epochs the epochs, {@code > 0}
+     * @return this builder
+     */
+    public Builder epochs(int epochs) {
+      this.epochs = Requires.positive(epochs, "epochs");
+      return this;
+    }
+
+    /**
+     * Sets the mini-batch size of Adam.
+     *
+     * @param batchSize the batch size, {@code > 0}
+     * @return this builder
+     */
+    public Builder batchSize(int batchSize) {
+      this.batchSize = Requires.positive(batchSize, "batchSize");
+      return this;
+    }
+
+    /**
+     * Sets the learning rate of Adam.
+     *
+     * @param learningRate the learning rate, finite and {@code > 0}
+     * @return this builder
+     */
+    public Builder learningRate(double learningRate) {
+      this.learningRate = Requires.positive(learningRate, "learningRate");
+      return this;
+    }
+
+    /**
+     * Sets the share of the points held out to validate (and to pick the best epoch).
+     *
+     * @param validationFraction the share, in (0, 1)
+     * @return this builder
+     */
+    public Builder validationFraction(double validationFraction) {
+      this.validationFraction = Requires.openUnit(validationFraction, "validationFraction");
+      return this;
+    }
+
+    /**
+     * Sets the early-stopping patience: stop after this many epochs without a lower validation
+     * loss. 0 turns early stopping off.
+     *
+     * @param patience the patience, {@code >= 0}
+     * @return this builder
+     */
+    public Builder patience(int patience) {
+      this.patience = Requires.nonNegative(patience, "patience");
+      return this;
+    }
+
+    /**
+     * Sets the seed of {@link ProxyTrainer#fit} ({@link ProxyTrainer#train} takes its own).
+     *
+     * @param seed the seed
+     * @return this builder
+     */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /**
+     * Sets the number of threads that evaluate the forward model in {@link ProxyTrainer#train}.
+     *
+     * @param threads the thread count, {@code > 0}
+     * @return this builder
+     */
+    public Builder threads(int threads) {
+      this.threads = Requires.positive(threads, "threads");
+      return this;
+    }
+
+    /**
+     * Builds the trainer.
+     *
+     * @return the immutable trainer
+     */
+    public ProxyTrainer build() {
+      return new ProxyTrainer(this);
+    }
+  }
+}
