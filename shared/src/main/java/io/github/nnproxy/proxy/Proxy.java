@@ -134,6 +134,14 @@ public final class Proxy implements ForwardModel {
     }
   }
 
+  double targetMean() {
+    return targetMean;
+  }
+
+  double targetScale() {
+    return targetScale;
+  }
+
   @Override
   public Domain domain() {
     return domain;

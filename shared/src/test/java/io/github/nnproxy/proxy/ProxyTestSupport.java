@@ -1,0 +1,26 @@
+package io.github.nnproxy.proxy;
+
+import io.github.nnproxy.benchmark.Benchmarks;
+import io.github.nnproxy.sampling.SamplingScheme;
+
+/** Proxies trained once per test JVM and shared by the tests that only read them. */
+public final class ProxyTestSupport {
+  private static Proxy ackley;
+
+  private ProxyTestSupport() {}
+
+  /**
+   * A proxy of 2-D Ackley, dense uniform (10,000 points), seed 42, trained with {@link
+   * ProxyTrainer#defaults()} capped at a few epochs to keep tests fast; validation R2 above 0.95.
+   *
+   * @return the shared proxy
+   */
+  public static synchronized Proxy ackleyProxy() {
+    if (ackley == null) {
+      var f = Benchmarks.ackley(2);
+      ackley = ProxyTrainer.defaults().toBuilder().epochs(60).build()
+          .train(f, SamplingScheme.DENSE_UNIFORM.sampler(f), 10_000, 42L);
+    }
+    return ackley;
+  }
+}

@@ -1,0 +1,211 @@
+package io.github.nnproxy.proxy;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.nnproxy.Domain;
+import io.github.nnproxy.ForwardModel;
+import io.github.nnproxy.benchmark.BenchmarkFunction;
+import io.github.nnproxy.benchmark.Benchmarks;
+import io.github.nnproxy.sampling.Samplers;
+import io.github.nnproxy.sampling.SamplingScheme;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ProxyTrainerTest {
+  private static final ProxyTrainer SMALL =
+      ProxyTrainer.builder().hiddenLayers(16, 16).epochs(15).batchSize(16).build();
+
+  @Test
+  void shortenedPaperTrainingReachesR2OnTwoDimensionalAckleyDense() {
+    BenchmarkFunction ackley = Benchmarks.ackley(2);
+    // the test preset: our defaults, with an epoch cap that keeps the suite fast
+    Proxy p = ProxyTestSupport.ackleyProxy();
+    ProxyQuality q = p.quality();
+    assertTrue(q.validationR2() >= 0.95, q.toString());
+    assertEquals(SamplingScheme.DENSE_UNIFORM.sampleSize(10_000), q.samplesUsed());
+    assertEquals(0, q.samplesDropped());
+    assertTrue(q.bestEpoch() >= 1 && q.bestEpoch() <= q.epochsRun());
+    assertEquals(ackley.domain(), p.domain());
+  }
+
+  @Test
+  void sameSeedGivesTheSameNetworkBitForBit() {
+    BenchmarkFunction f = Benchmarks.rastrigin(2);
+    Proxy a = SMALL.train(f, Samplers.uniform(), 400, 9L);
+    Proxy b = SMALL.train(f, Samplers.uniform(), 400, 9L);
+    Proxy c = SMALL.train(f, Samplers.uniform(), 400, 10L);
+    double[][] xs = Samplers.uniform().sample(f.domain(), 50, 1L);
+    assertArrayEquals(a.evaluateAll(xs), b.evaluateAll(xs));
+    assertNotEquals(a.evaluate(xs[0]), c.evaluate(xs[0]));
+    assertEquals(a.quality().validationRmse(), b.quality().validationRmse());
+  }
+
+  @Test
+  void trainingOnTwoThreadsGivesTheSameNetworkAsOnOne() {
+    BenchmarkFunction f = Benchmarks.sphere(3);
+    Proxy one = SMALL.train(f, Samplers.latinHypercube(), 300, 4L);
+    Proxy two = SMALL.toBuilder().threads(2).build().train(f, Samplers.latinHypercube(), 300, 4L);
+    double[][] xs = Samplers.uniform().sample(f.domain(), 30, 2L);
+    assertArrayEquals(one.evaluateAll(xs), two.evaluateAll(xs));
+  }
+
+  @Test
+  void nonFiniteTargetsAndFailuresAreDroppedAndCounted() {
+    Domain box = Domain.cube(2, 0, 1);
+    ForwardModel flaky = ForwardModel.of(box, x -> {
+      if (x[0] < 0.1) {
+        return Double.NaN;
+      }
+      if (x[0] > 0.95) {
+        throw new IllegalStateException("solver diverged");
+      }
+      return x[0] + x[1];
+    });
+    Proxy p = SMALL.train(flaky, Samplers.uniform(), 500, 3L);
+    int dropped = p.quality().samplesDropped();
+    assertTrue(dropped > 40 && dropped < 110, "dropped " + dropped);
+    assertEquals(500 - dropped, p.quality().samplesUsed());
+    assertTrue(Double.isFinite(p.evaluate(new double[] {0.5, 0.5})));
+  }
+
+  @Test
+  void fitOnCallerDataDropsNonFiniteTargets() {
+    double[][] x = Samplers.uniform().sample(Domain.cube(1, 0, 1), 100, 1L);
+    double[] y = new double[100];
+    for (int i = 0; i < y.length; i++) {
+      y[i] = i % 10 == 0 ? Double.POSITIVE_INFINITY : 2 * x[i][0];
+    }
+    Proxy p = SMALL.fit(x, y, Domain.cube(1, 0, 1));
+    assertEquals(10, p.quality().samplesDropped());
+    assertEquals(90, p.quality().samplesUsed());
+  }
+
+  @Test
+  void constantTargetsGiveAFiniteProxyThatReturnsTheConstant() {
+    double[][] x = Samplers.uniform().sample(Domain.cube(2, 0, 1), 50, 1L);
+    double[] y = new double[50];
+    java.util.Arrays.fill(y, 3.25);
+    Proxy p = SMALL.fit(x, y, Domain.cube(2, 0, 1));
+    assertEquals(3.25, p.evaluate(new double[] {0.3, 0.3}), 1e-12);
+    assertTrue(Double.isNaN(p.quality().validationR2()));
+    assertEquals(0.0, p.quality().validationRmse(), 1e-12);
+  }
+
+  @Test
+  void rejectsTooFewUsableSamples() {
+    double[][] x = Samplers.uniform().sample(Domain.cube(2, 0, 1), 12, 1L);
+    double[] y = new double[12];
+    y[0] = Double.NaN;
+    y[1] = Double.NaN;
+    y[2] = Double.NaN;
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> SMALL.fit(x, y, Domain.cube(2, 0, 1)));
+    assertTrue(e.getMessage().contains("9 of 12"), e.getMessage());
+  }
+
+  @Test
+  void rejectsBadData() {
+    Domain box = Domain.cube(2, 0, 1);
+    assertThrows(IllegalArgumentException.class,
+        () -> SMALL.fit(new double[20][2], new double[19], box));
+    double[][] x = new double[20][2];
+    x[4] = new double[] {Double.NaN, 0};
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> SMALL.fit(x, new double[20], box));
+    assertTrue(e.getMessage().contains("x[4][0]"), e.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> SMALL.fit(new double[20][3], new double[20], box));
+    assertThrows(IllegalArgumentException.class,
+        () -> SMALL.train(Benchmarks.sphere(2), Samplers.uniform(), 0, 1L));
+    assertThrows(NullPointerException.class, () -> SMALL.train(null, Samplers.uniform(), 10, 1L));
+  }
+
+  @Test
+  void rpropTrainsToo() {
+    ProxyTrainer rprop = ProxyTrainer.builder().algorithm(TrainingAlgorithm.RPROP)
+        .hiddenLayers(16, 16).epochs(100).build();
+    Proxy p = rprop.train(Benchmarks.sphere(2), Samplers.uniform(), 500, 1L);
+    assertTrue(p.quality().validationR2() > 0.95, p.quality().toString());
+  }
+
+  @Test
+  void trainingLeavesNoThreadThatKeepsTheJvmAlive() {
+    Set<Thread> before = Thread.getAllStackTraces().keySet();
+    SMALL.toBuilder().threads(3).build().train(Benchmarks.sphere(2), Samplers.uniform(), 200, 1L);
+    ProxyTrainer.builder().algorithm(TrainingAlgorithm.RPROP).hiddenLayers(8).epochs(5).build()
+        .train(Benchmarks.sphere(2), Samplers.uniform(), 200, 1L);
+    Set<String> lingering = Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> !before.contains(t) && t.isAlive() && !t.isDaemon())
+        .map(Thread::getName).collect(Collectors.toSet());
+    assertEquals(Set.of(), lingering);
+  }
+
+  @Test
+  void paperPresetMatchesTheSeed() {
+    ProxyTrainer a = ProxyTrainer.paper(Benchmarks.ackley(4));
+    assertArrayEquals(new int[] {20, 50, 120, 70, 20, 10}, a.hiddenLayers());
+    assertEquals(500, a.epochs());
+    assertEquals(8, a.batchSize());
+    assertEquals(1e-3, a.learningRate());
+    assertEquals(0.2, a.validationFraction());
+    assertEquals(0, a.patience());
+    assertEquals(TrainingAlgorithm.ADAM, a.algorithm());
+    assertArrayEquals(new int[] {15, 50, 15}, ProxyTrainer.paper(Benchmarks.rosenbrock(2))
+        .hiddenLayers());
+    assertEquals(100, ProxyTrainer.paper(Benchmarks.rosenbrock(2)).epochs());
+    assertArrayEquals(new int[] {15, 50, 15, 10}, ProxyTrainer.paper(Benchmarks.rosenbrock(4))
+        .hiddenLayers());
+    assertEquals(100, ProxyTrainer.paper(Benchmarks.rosenbrock(4)).epochs());
+    assertEquals(500, ProxyTrainer.paper(Benchmarks.rosenbrock(10)).epochs());
+  }
+
+  static Stream<UnaryOperator<ProxyTrainer.Builder>> setters() {
+    return Stream.of(
+        b -> b.hiddenLayers(3),
+        b -> b.algorithm(TrainingAlgorithm.RPROP),
+        b -> b.epochs(7),
+        b -> b.batchSize(5),
+        b -> b.learningRate(0.5),
+        b -> b.validationFraction(0.5),
+        b -> b.patience(3),
+        b -> b.seed(99),
+        b -> b.threads(4));
+  }
+
+  @ParameterizedTest
+  @MethodSource("setters")
+  void everySetterChangesTheBuiltTrainer(UnaryOperator<ProxyTrainer.Builder> setter) {
+    ProxyTrainer base = ProxyTrainer.defaults();
+    ProxyTrainer changed = setter.apply(base.toBuilder()).build();
+    assertNotEquals(base, changed);
+    assertEquals(changed, changed.toBuilder().build());
+  }
+
+  @Test
+  void settersRejectBadValuesNamingThem() {
+    ProxyTrainer.Builder b = ProxyTrainer.builder();
+    assertMessage(() -> b.epochs(0), "epochs must be > 0, but was 0");
+    assertMessage(() -> b.batchSize(-1), "batchSize must be > 0, but was -1");
+    assertMessage(() -> b.learningRate(Double.NaN), "learningRate");
+    assertMessage(() -> b.validationFraction(1.0), "validationFraction must be in (0, 1)");
+    assertMessage(() -> b.validationFraction(0.0), "validationFraction must be in (0, 1)");
+    assertMessage(() -> b.hiddenLayers(), "hiddenLayers must not be empty");
+    assertMessage(() -> b.hiddenLayers(4, 0), "hiddenLayers[1] must be > 0");
+    assertMessage(() -> b.patience(-2), "patience must be >= 0");
+    assertMessage(() -> b.threads(0), "threads must be > 0");
+  }
+
+  private static void assertMessage(org.junit.jupiter.api.function.Executable call, String text) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
+    assertTrue(e.getMessage().contains(text), e.getMessage());
+  }
+}
