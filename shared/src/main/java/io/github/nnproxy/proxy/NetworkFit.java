@@ -26,16 +26,16 @@ final class NetworkFit {
   private final Domain domain;
   private final double[][] x;
   private final double[] y;
-  private final int dropped;
+  private final SampleFailures failures;
   private final String description;
 
-  NetworkFit(ProxyTrainer trainer, Domain domain, double[][] x, double[] y, int dropped,
-      String description) {
+  NetworkFit(ProxyTrainer trainer, Domain domain, double[][] x, double[] y,
+      SampleFailures failures, String description) {
     this.trainer = trainer;
     this.domain = domain;
     this.x = x;
     this.y = y;
-    this.dropped = dropped;
+    this.failures = failures;
     this.description = description;
   }
 
@@ -61,7 +61,6 @@ final class NetworkFit {
       var += e * e;
     }
     double sd = Math.sqrt(var / nTrain);
-    // all targets equal: a scale of 1 keeps the arithmetic finite; the network learns 0
     double scale = sd > 0 && Double.isFinite(sd) ? sd : 1.0;
 
     int[] layers = new int[trainer.hiddenLayers().length + 2];
@@ -121,8 +120,13 @@ final class NetworkFit {
     double[] bestWeights = flat.getWeights().clone();
     int bestEpoch = 0;
     int epoch = 0;
+    boolean constant = !(sd > 0 && Double.isFinite(sd));
+    if (constant) {
+      // all training targets equal: zero weights give exactly the constant, no training needed
+      java.util.Arrays.fill(bestWeights, 0.0);
+    }
     try {
-      while (epoch < trainer.epochs()) {
+      while (!constant && epoch < trainer.epochs()) {
         epoch++;
         if (trainer.algorithm() == TrainingAlgorithm.ADAM) {
           Collections.shuffle(shuffled, shuffler);
@@ -174,7 +178,7 @@ final class NetworkFit {
     double r2 = tot > 0 ? 1 - valSq / tot : Double.NaN;
     Duration time = Duration.ofNanos(System.nanoTime() - start);
     ProxyQuality q = new ProxyQuality(Math.sqrt(trainSq / nTrain), Math.sqrt(valSq / nVal), r2,
-        maxAbs, n, dropped, epoch, bestEpoch, time);
+        maxAbs, n, failures.total(), epoch, bestEpoch, time, failures);
     return new Proxy(domain, layers, weights, mean, scale, q, description);
   }
 

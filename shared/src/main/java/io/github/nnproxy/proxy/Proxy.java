@@ -332,6 +332,10 @@ public final class Proxy implements ForwardModel {
       out.writeInt(quality.epochsRun());
       out.writeInt(quality.bestEpoch());
       out.writeLong(quality.trainingTime().toNanos());
+      out.writeInt(quality.failures().thrown());
+      out.writeInt(quality.failures().nan());
+      out.writeInt(quality.failures().infinite());
+      out.writeInt(quality.failures().timedOut());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -391,7 +395,8 @@ public final class Proxy implements ForwardModel {
       double[] weights = readDoubles(in, Integer.MAX_VALUE - 8);
       ProxyQuality q = new ProxyQuality(in.readDouble(), in.readDouble(), in.readDouble(),
           in.readDouble(), in.readInt(), in.readInt(), in.readInt(), in.readInt(),
-          Duration.ofNanos(in.readLong()));
+          Duration.ofNanos(in.readLong()),
+          new SampleFailures(in.readInt(), in.readInt(), in.readInt(), in.readInt()));
       if (in.available() != 0) {
         throw new IllegalArgumentException(source + ": " + in.available() + " unexpected bytes");
       }

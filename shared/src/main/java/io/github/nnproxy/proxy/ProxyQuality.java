@@ -23,12 +23,13 @@ import java.time.Duration;
  * @param maxAbsValidationError the largest absolute error on a validation point
  * @param samplesUsed the number of points trained or validated on
  * @param samplesDropped the number of points dropped because the forward model failed there or
- *     returned NaN or an infinity
+ *     returned NaN or an infinity ({@code failures().total()})
  * @param epochsRun the number of training epochs run (fewer than asked when early stopping ends
  *     training)
  * @param bestEpoch the epoch (1-based) whose weights the proxy keeps, the one with the lowest
  *     validation loss
  * @param trainingTime the wall time of the training, excluding the forward-model evaluations
+ * @param failures the dropped points by kind of failure
  */
 public record ProxyQuality(
     double trainRmse,
@@ -39,16 +40,23 @@ public record ProxyQuality(
     int samplesDropped,
     int epochsRun,
     int bestEpoch,
-    Duration trainingTime) {
+    Duration trainingTime,
+    SampleFailures failures) {
 
   /**
    * Validates.
    *
-   * @throws NullPointerException if {@code trainingTime} is null
-   * @throws IllegalArgumentException if a count is negative
+   * @throws NullPointerException if {@code trainingTime} or {@code failures} is null
+   * @throws IllegalArgumentException if a count is negative, or {@code samplesDropped} differs
+   *     from {@code failures.total()}
    */
   public ProxyQuality {
     nonNull(trainingTime, "trainingTime");
+    nonNull(failures, "failures");
+    if (samplesDropped != failures.total()) {
+      throw new IllegalArgumentException("samplesDropped must equal failures.total(), but were "
+          + samplesDropped + " and " + failures.total());
+    }
     if (samplesUsed < 0 || samplesDropped < 0 || epochsRun < 0 || bestEpoch < 0) {
       throw new IllegalArgumentException("counts must be >= 0, but were samplesUsed=" + samplesUsed
           + ", samplesDropped=" + samplesDropped + ", epochsRun=" + epochsRun + ", bestEpoch="
@@ -60,8 +68,8 @@ public record ProxyQuality(
   public String toString() {
     return String.format(java.util.Locale.ROOT,
         "validation R2 %.4f, validation RMSE %.4g (train %.4g, max abs %.4g), %d samples used,"
-            + " %d dropped, %d epochs (best %d), %.1f s",
+            + " %d dropped (%s), %d epochs (best %d), %.1f s",
         validationR2, validationRmse, trainRmse, maxAbsValidationError, samplesUsed, samplesDropped,
-        epochsRun, bestEpoch, trainingTime.toMillis() / 1000.0);
+        failures, epochsRun, bestEpoch, trainingTime.toMillis() / 1000.0);
   }
 }

@@ -7,14 +7,9 @@ import io.github.nnproxy.ForwardModel;
 import io.github.nnproxy.benchmark.BenchmarkFunction;
 import io.github.nnproxy.internal.Requires;
 import io.github.nnproxy.sampling.Sampler;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +50,8 @@ public final class ProxyTrainer {
   private final int patience;
   private final long seed;
   private final int threads;
+  private final Duration evaluationTimeout;
+  private final double minValidFraction;
 
   private ProxyTrainer(Builder b) {
     this.hiddenLayers = b.hiddenLayers.clone();
@@ -66,6 +63,8 @@ public final class ProxyTrainer {
     this.patience = b.patience;
     this.seed = b.seed;
     this.threads = b.threads;
+    this.evaluationTimeout = b.evaluationTimeout;
+    this.minValidFraction = b.minValidFraction;
   }
 
   /**
@@ -92,7 +91,9 @@ public final class ProxyTrainer {
         .validationFraction(validationFraction)
         .patience(patience)
         .seed(seed)
-        .threads(threads);
+        .threads(threads)
+        .evaluationTimeout(evaluationTimeout)
+        .minValidFraction(minValidFraction);
   }
 
   /**
@@ -165,14 +166,16 @@ public final class ProxyTrainer {
       throw new IllegalStateException("the sampler returned " + xs.length + " points, but " + n
           + " were asked for. Check the sampler.");
     }
-    double[] ys = evaluateTruth(truth, xs);
+    TruthEvaluation.Result r = TruthEvaluation.run(truth, xs, threads, evaluationTimeout);
     String what = truth + ", " + sampler + ", n=" + n;
-    return toBuilder().seed(seed).build().fit(xs, ys, domain, what, countNonFinite(ys));
+    return toBuilder().seed(seed).build().fit(xs, r.values(), domain, what, r.failures());
   }
 
   /**
    * Fits a proxy to data the caller already has, e.g. simulation logs. Rows with a non-finite
-   * target are dropped and counted; rows outside the domain are kept (the network learns them).
+   * target are dropped and counted; rows outside the domain are kept (the network learns them);
+   * duplicate rows are kept (they weigh more, as in any least-squares fit). When all training
+   * targets are equal, the proxy returns that constant everywhere and no epoch is run.
    *
    * @param x the inputs, one row per point, each of the domain's dimension with finite values
    * @param y the targets, one per row
@@ -186,10 +189,19 @@ public final class ProxyTrainer {
     nonNull(x, "x");
     nonNull(y, "y");
     nonNull(domain, "domain");
-    return fit(x, y, domain, "data, n=" + x.length, countNonFinite(y));
+    int nan = 0;
+    int infinite = 0;
+    for (double v : y) {
+      if (Double.isNaN(v)) {
+        nan++;
+      } else if (Double.isInfinite(v)) {
+        infinite++;
+      }
+    }
+    return fit(x, y, domain, "data, n=" + x.length, new SampleFailures(0, nan, infinite, 0));
   }
 
-  private Proxy fit(double[][] x, double[] y, Domain domain, String what, int nonFinite) {
+  private Proxy fit(double[][] x, double[] y, Domain domain, String what, SampleFailures failed) {
     if (x.length != y.length) {
       throw new IllegalArgumentException(
           "x and y must have the same length, but had " + x.length + " and " + y.length);
@@ -198,11 +210,14 @@ public final class ProxyTrainer {
     for (int i = 0; i < x.length; i++) {
       Requires.point(x[i], d, "x[" + i + "]");
     }
+    int nonFinite = failed.total();
     int usable = y.length - nonFinite;
-    if (usable < MIN_SAMPLES) {
+    int needed = Math.max(MIN_SAMPLES, (int) Math.ceil(minValidFraction * y.length));
+    if (usable < needed) {
       throw new IllegalArgumentException("too few usable samples: " + usable + " of " + y.length
-          + " have a finite target, but at least " + MIN_SAMPLES + " are needed"
-          + (nonFinite > 0 ? " (" + nonFinite + " targets were NaN, infinite or failed)" : ""));
+          + " have a finite target, but at least " + needed + " are needed (at least "
+          + MIN_SAMPLES + " and minValidFraction " + minValidFraction + " of the points)"
+          + (nonFinite > 0 ? "; failures: " + failed : ""));
     }
     double[][] xs = new double[usable][];
     double[] ys = new double[usable];
@@ -213,68 +228,10 @@ public final class ProxyTrainer {
       }
     }
     if (nonFinite > 0) {
-      LOG.warn("dropped {} of {} samples with a non-finite target", nonFinite, y.length);
+      LOG.warn("dropped {} of {} samples: {}", nonFinite, y.length, failed);
     }
     String desc = what + ", seed " + seed + ", " + this;
-    return new NetworkFit(this, domain, xs, ys, nonFinite, desc).run();
-  }
-
-  private double[] evaluateTruth(ForwardModel truth, double[][] xs) {
-    double[] ys = new double[xs.length];
-    if (threads == 1) {
-      for (int i = 0; i < xs.length; i++) {
-        ys[i] = safeEvaluate(truth, xs[i]);
-      }
-      return ys;
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "nnproxy-truth");
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      int chunks = Math.min(xs.length, threads * 8);
-      List<Future<?>> futures = new ArrayList<>(chunks);
-      for (int c = 0; c < chunks; c++) {
-        int from = (int) ((long) xs.length * c / chunks);
-        int to = (int) ((long) xs.length * (c + 1) / chunks);
-        futures.add(pool.submit(() -> {
-          for (int i = from; i < to; i++) {
-            ys[i] = safeEvaluate(truth, xs[i]);
-          }
-        }));
-      }
-      for (Future<?> f : futures) {
-        f.get();
-      }
-      return ys;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while evaluating the forward model", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("evaluating the forward model failed", e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  private static double safeEvaluate(ForwardModel truth, double[] x) {
-    try {
-      return truth.evaluate(x);
-    } catch (RuntimeException e) {
-      LOG.debug("forward model failed at {}: {}", Arrays.toString(x), e.toString());
-      return Double.NaN;
-    }
-  }
-
-  private static int countNonFinite(double[] y) {
-    int c = 0;
-    for (double v : y) {
-      if (!Double.isFinite(v)) {
-        c++;
-      }
-    }
-    return c;
+    return new NetworkFit(this, domain, xs, ys, failed, desc).run();
   }
 
   /**
@@ -359,6 +316,26 @@ public final class ProxyTrainer {
     return threads;
   }
 
+  /**
+   * Returns the longest a single forward-model call may take in {@link #train}, or empty when
+   * calls are never timed out.
+   *
+   * @return the timeout
+   */
+  public java.util.Optional<Duration> evaluationTimeout() {
+    return java.util.Optional.ofNullable(evaluationTimeout);
+  }
+
+  /**
+   * Returns the smallest share of the sampled points that must have a finite target for training
+   * to go on.
+   *
+   * @return the share, in [0, 1]
+   */
+  public double minValidFraction() {
+    return minValidFraction;
+  }
+
   @Override
   public String toString() {
     String layers = Arrays.stream(hiddenLayers).mapToObj(Integer::toString)
@@ -380,13 +357,16 @@ public final class ProxyTrainer {
         && Double.compare(validationFraction, t.validationFraction) == 0
         && patience == t.patience
         && seed == t.seed
-        && threads == t.threads;
+        && threads == t.threads
+        && java.util.Objects.equals(evaluationTimeout, t.evaluationTimeout)
+        && Double.compare(minValidFraction, t.minValidFraction) == 0;
   }
 
   @Override
   public int hashCode() {
     return Arrays.hashCode(new Object[] {Arrays.hashCode(hiddenLayers), algorithm, epochs,
-        batchSize, learningRate, validationFraction, patience, seed, threads});
+        batchSize, learningRate, validationFraction, patience, seed, threads, evaluationTimeout,
+        minValidFraction});
   }
 
   /**
@@ -406,6 +386,8 @@ public final class ProxyTrainer {
     private int patience = 40;
     private long seed = 0L;
     private int threads = 1;
+    private Duration evaluationTimeout;
+    private double minValidFraction = 0.5;
 
     private Builder() {}
 
@@ -514,6 +496,41 @@ public final class ProxyTrainer {
      */
     public Builder threads(int threads) {
       this.threads = Requires.positive(threads, "threads");
+      return this;
+    }
+
+    /**
+     * Sets the longest a single forward-model call may take in {@link ProxyTrainer#train}; a call
+     * that takes longer is interrupted, abandoned and counted in {@link
+     * SampleFailures#timedOut()}. A model that ignores interrupts keeps its (daemon) thread busy
+     * until it returns; sampling goes on on fresh threads. {@code null} (the default) never times
+     * out.
+     *
+     * @param timeout the timeout, positive, or null for none
+     * @return this builder
+     * @throws IllegalArgumentException if {@code timeout} is zero or negative
+     */
+    public Builder evaluationTimeout(Duration timeout) {
+      if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+        throw new IllegalArgumentException("evaluationTimeout must be > 0, but was " + timeout);
+      }
+      this.evaluationTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Sets the smallest share of sampled points that must have a finite target (the forward model
+     * did not throw, time out or return NaN or infinity there) for training to go on; below it,
+     * {@link ProxyTrainer#train} and {@link ProxyTrainer#fit} fail with a message that counts the
+     * failures by kind. Default 0.5. At least {@link ProxyTrainer#MIN_SAMPLES} points are always
+     * needed.
+     *
+     * @param share the share, in [0, 1]
+     * @return this builder
+     * @throws IllegalArgumentException if {@code share} is outside [0, 1] or NaN
+     */
+    public Builder minValidFraction(double share) {
+      this.minValidFraction = Requires.probability(share, "minValidFraction");
       return this;
     }
 

@@ -78,6 +78,67 @@ class ProxyTrainerTest {
   }
 
   @Test
+  void failuresAreCountedByKindAndHangsTimeOut() {
+    Domain box = Domain.cube(1, 0, 1);
+    ForwardModel faulty = ForwardModel.of(box, x -> {
+      double v = x[0];
+      if (v < 0.05) {
+        throw new IllegalArgumentException("mesh failure");
+      } else if (v < 0.10) {
+        return Double.NaN;
+      } else if (v < 0.15) {
+        return Double.NEGATIVE_INFINITY;
+      } else if (v > 0.99) {
+        try {
+          Thread.sleep(60_000); // hangs until interrupted
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return 0;
+      }
+      return v * v;
+    });
+    double[][] xs = Samplers.uniform().sample(box, 300, 8L);
+    int[] expected = new int[4];
+    for (double[] x : xs) {
+      double v = x[0];
+      if (v < 0.05) {
+        expected[0]++;
+      } else if (v < 0.10) {
+        expected[1]++;
+      } else if (v < 0.15) {
+        expected[2]++;
+      } else if (v > 0.99) {
+        expected[3]++;
+      }
+    }
+    Proxy p = SMALL.toBuilder().threads(4).evaluationTimeout(java.time.Duration.ofMillis(200))
+        .build().train(faulty, Samplers.uniform(), 300, 8L);
+    SampleFailures f = p.quality().failures();
+    assertEquals(new SampleFailures(expected[0], expected[1], expected[2], expected[3]), f);
+    assertTrue(f.timedOut() > 0 && f.thrown() > 0 && f.nan() > 0 && f.infinite() > 0, f.toString());
+    assertEquals(f.total(), p.quality().samplesDropped());
+  }
+
+  @Test
+  void failsClearlyWhenTooManyPointsFail() {
+    ForwardModel mostlyBroken = ForwardModel.of(Domain.cube(1, 0, 1), x -> {
+      if (x[0] < 0.7) {
+        throw new IllegalStateException("license server down");
+      }
+      return x[0];
+    });
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> SMALL.train(mostlyBroken, Samplers.uniform(), 200, 1L));
+    assertTrue(e.getMessage().contains("too few usable samples")
+        && e.getMessage().contains("threw"), e.getMessage());
+    // a lower threshold lets training go on with the good 30%
+    Proxy p = SMALL.toBuilder().minValidFraction(0.2).build()
+        .train(mostlyBroken, Samplers.uniform(), 200, 1L);
+    assertTrue(p.quality().failures().thrown() > 100);
+  }
+
+  @Test
   void fitOnCallerDataDropsNonFiniteTargets() {
     double[][] x = Samplers.uniform().sample(Domain.cube(1, 0, 1), 100, 1L);
     double[] y = new double[100];
@@ -178,7 +239,9 @@ class ProxyTrainerTest {
         b -> b.validationFraction(0.5),
         b -> b.patience(3),
         b -> b.seed(99),
-        b -> b.threads(4));
+        b -> b.threads(4),
+        b -> b.evaluationTimeout(java.time.Duration.ofSeconds(3)),
+        b -> b.minValidFraction(0.9));
   }
 
   @ParameterizedTest
@@ -202,6 +265,8 @@ class ProxyTrainerTest {
     assertMessage(() -> b.hiddenLayers(4, 0), "hiddenLayers[1] must be > 0");
     assertMessage(() -> b.patience(-2), "patience must be >= 0");
     assertMessage(() -> b.threads(0), "threads must be > 0");
+    assertMessage(() -> b.evaluationTimeout(java.time.Duration.ZERO), "evaluationTimeout");
+    assertMessage(() -> b.minValidFraction(1.5), "minValidFraction must be in [0, 1]");
   }
 
   private static void assertMessage(org.junit.jupiter.api.function.Executable call, String text) {
