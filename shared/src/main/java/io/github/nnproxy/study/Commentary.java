@@ -65,12 +65,8 @@ final class Commentary {
         boolean larger = ours > FAR_RATIO * s && ours - s > FAR_ABS;
         boolean smaller = ours * FAR_RATIO < s && s - ours > FAR_ABS;
         if (larger || smaller) {
-          String why = SeedFigures.defect(c.function(), c.dimension()).map(d -> "; " + d)
-              .orElse(larger && base > MISS ? "; our optimizer misses on the truth too ("
-                  + num(base) + ")" : larger && c.validationR2() < LOW_R2
-                  ? "; our proxy fits poorly (R² " + num(c.validationR2()) + ")" : "");
           far.add(cell + " (" + col + "): " + num(ours) + " vs the seed's " + num(s) + ", "
-              + (larger ? "far larger" : "far smaller") + why);
+              + (larger ? "far larger" : "far smaller") + reasons(c, base, larger));
         }
         SeedFigures.defect(c.function(), c.dimension()).ifPresent(d -> defects.add(where + ": " + d));
       }
@@ -102,6 +98,23 @@ final class Commentary {
     return out;
   }
 
+  /** The known or likely reasons why a cell differs from the seed's figure, as "; ..." text. */
+  private static String reasons(CellSummary c, double base, boolean larger) {
+    StringBuilder why = new StringBuilder();
+    SeedFigures.defect(c.function(), c.dimension()).ifPresent(d -> why.append("; ").append(d));
+    double ours = c.distance().mean();
+    if (larger && ours > 2 * base) {
+      why.append("; our proxy misleads the optimizer (it reaches ").append(num(base))
+          .append(" on the truth)");
+    } else if (larger && base > MISS) {
+      why.append("; our optimizer misses on the truth too (").append(num(base)).append(')');
+    }
+    if (larger && c.validationR2() < LOW_R2) {
+      why.append("; our proxy fits poorly (R² ").append(num(c.validationR2())).append(')');
+    }
+    return why.toString();
+  }
+
   private List<String> notes() {
     List<String> notes = new ArrayList<>();
     notes.add("**Notes**");
@@ -112,7 +125,9 @@ final class Commentary {
     }
     if (study.baseSize() != SamplingScheme.PAPER_BASE_SIZE) {
       notes.add("- Base sample size " + study.baseSize() + ", not the seed's "
-          + SamplingScheme.PAPER_BASE_SIZE + ": proxies see fewer or more points than the seed's.");
+          + SamplingScheme.PAPER_BASE_SIZE + ": our proxies saw "
+          + (study.baseSize() < SamplingScheme.PAPER_BASE_SIZE ? "fewer" : "more")
+          + " training points than the seed's.");
     }
     if (study.seeds().length != 10) {
       notes.add("- " + study.seeds().length + " seeds per cell, the seed used 10.");

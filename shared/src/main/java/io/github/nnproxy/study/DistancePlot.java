@@ -44,7 +44,7 @@ final class DistancePlot {
     st.setErrorBarsColorSeriesColor(true);
     st.setDefaultSeriesRenderStyle(CategorySeriesRenderStyle.Bar);
     st.setYAxisMin(0.0);
-    if (categories.size() > 6) {
+    if (categories.size() > 3) {
       st.setXAxisLabelRotation(30);
     }
     for (String o : optimizers) {

@@ -53,6 +53,7 @@ final class LandscapePlot {
     st.setDefaultSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
     st.setLegendPosition(LegendPosition.OutsideE);
     st.setPlotGridLinesVisible(false);
+    st.setPlotContentSize(1.0); // the grid fills the plot area up to the axes
     st.setMarkerSize(Math.max(3, (int) Math.ceil(440.0 / resolution) + 1));
     st.setXAxisMin(f.domain().lower(0));
     st.setXAxisMax(f.domain().upper(0));

@@ -156,7 +156,7 @@ final class MarkdownReport {
     return c.map(s -> pm(s.distance())).orElse("–");
   }
 
-  /** Formats {@code mean ± std} with 4 decimals, or the 4-significant-digit form if large. */
+  /** Formats {@code mean ± std} with 4 decimals (4 significant digits from 1e6 on). */
   static String pm(MeanStd m) {
     if (!m.present()) {
       return "–";
@@ -168,7 +168,7 @@ final class MarkdownReport {
     if (Double.isNaN(v)) {
       return "–";
     }
-    return Math.abs(v) >= 1e4 ? String.format(Locale.ROOT, "%.4g", v)
+    return Math.abs(v) >= 1e6 ? String.format(Locale.ROOT, "%.4g", v)
         : String.format(Locale.ROOT, "%.4f", v);
   }
 

@@ -26,9 +26,10 @@ final class Plots {
       new Color(0x26828E), new Color(0x1F9E89), new Color(0x35B779), new Color(0x6DCD59),
       new Color(0xB4DE2C), new Color(0xFDE725)};
 
-  /** Colours of the optimizers' points, readable on the viridis map. */
+  /** Colours of the optimizers' points, readable on the viridis map and on the white legend. */
   static final Color[] OPTIMIZER_COLORS = {
-      Color.WHITE, new Color(0xFF4FA0), new Color(0xFF8C00), Color.CYAN, Color.LIGHT_GRAY};
+      new Color(0xFF8C00), new Color(0xFF4FA0), Color.CYAN, new Color(0xB0B0B0),
+      new Color(0x8B4513)};
 
   /** Markers of the optimizers' points. */
   static final Marker[] OPTIMIZER_MARKERS = {
