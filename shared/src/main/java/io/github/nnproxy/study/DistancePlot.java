@@ -1,5 +1,6 @@
 package io.github.nnproxy.study;
 
+import java.awt.Color;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,10 +12,20 @@ import org.knowm.xchart.style.Styler.LegendPosition;
 /**
  * One function's distances to the optimum, by dimension and scheme, on the proxy and on the
  * truth, per optimizer: bars of the mean with error bars of the population standard deviation.
- * The truth bar of a dimension is the same for every scheme (truth runs have no scheme). Stateless.
+ * Each optimizer has one hue, full on the proxy and light on the truth; the truth bar of a
+ * dimension is the same for every scheme (truth runs have no scheme). Stateless.
  */
 final class DistancePlot {
+  /** One hue per optimizer: full on the proxy, light on the truth. */
+  static final Color[] BAR_COLORS = {new Color(0x1F77B4), new Color(0xFF7F0E),
+      new Color(0x2CA02C), new Color(0xD62728), new Color(0x9467BD)};
+
   private DistancePlot() {}
+
+  private static Color light(Color c) {
+    return new Color((c.getRed() + 2 * 255) / 3, (c.getGreen() + 2 * 255) / 3,
+        (c.getBlue() + 2 * 255) / 3);
+  }
 
   /**
    * Draws the plot.
@@ -47,7 +58,8 @@ final class DistancePlot {
     if (categories.size() > 3) {
       st.setXAxisLabelRotation(30);
     }
-    for (String o : optimizers) {
+    for (int k = 0; k < optimizers.size(); k++) {
+      String o = optimizers.get(k);
       for (Objective objective : Objective.values()) {
         List<Double> means = new ArrayList<>();
         List<Double> stds = new ArrayList<>();
@@ -62,6 +74,8 @@ final class DistancePlot {
         CategorySeries series = c.addSeries(o + " on the " + objective.label(), categories,
             means, stds);
         series.setChartCategorySeriesRenderStyle(CategorySeriesRenderStyle.Bar);
+        Color color = BAR_COLORS[k % BAR_COLORS.length];
+        series.setFillColor(objective == Objective.PROXY ? color : light(color));
       }
     }
     return Plots.save(c, file);

@@ -32,6 +32,7 @@ class StabilityStudyTest {
   static FixedOptimizer fixed;
   static final List<RunRecord> heard = new ArrayList<>();
   static final List<ProxyRecord> heardProxies = new ArrayList<>();
+  static final List<Long> rowsOnDiskWhenHeard = new ArrayList<>();
 
   static StabilityStudy.Builder tiny(Path out, int threads, FixedOptimizer fixedOptimizer) {
     return StabilityStudy.builder()
@@ -63,6 +64,11 @@ class StabilityStudyTest {
           @Override
           public void onRunFinished(RunRecord run, int done, int total) {
             heard.add(run);
+            try (var lines = Files.lines(tmp.resolve("two-threads/runs.csv"))) {
+              rowsOnDiskWhenHeard.add(lines.count() - 1); // less the header
+            } catch (IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
           }
         })
         .build()
@@ -89,6 +95,36 @@ class StabilityStudyTest {
         && r.get("proxy_value").isEmpty() && r.get("proxy_error").isEmpty()));
     assertEquals(36, heard.size());
     assertEquals(4, heardProxies.size());
+  }
+
+  @Test
+  void streamsEveryRunToDiskBeforeReportingIt() {
+    for (int i = 0; i < rowsOnDiskWhenHeard.size(); i++) {
+      assertTrue(rowsOnDiskWhenHeard.get(i) >= i + 1,
+          "run " + (i + 1) + " heard with " + rowsOnDiskWhenHeard.get(i) + " rows on disk");
+    }
+  }
+
+  @Test
+  void failsWithTheOptimizersCause() {
+    var boom = new IllegalArgumentException("boom");
+    var failing = new io.github.nnproxy.optimize.Optimizer() {
+      @Override
+      public String name() {
+        return "failing";
+      }
+
+      @Override
+      public io.github.nnproxy.optimize.Optimum minimize(
+          io.github.nnproxy.ForwardModel objective, long seed) {
+        throw boom;
+      }
+    };
+    var study = StabilityStudy.builder().functions("sphere").dimensions(2)
+        .schemes(SamplingScheme.SPARSE_UNIFORM).optimizer(failing).seeds(1).baseSize(40)
+        .trainer(f -> FAST).threads(2).plots(false).output(tmp.resolve("failing")).build();
+    var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, study::run);
+    assertEquals(boom, e.getCause());
   }
 
   @Test
