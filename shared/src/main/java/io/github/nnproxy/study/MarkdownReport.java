@@ -128,8 +128,24 @@ final class MarkdownReport {
         }
         md.append(" |\n");
       }
+      truthBaselineRow(md, f.name(), d, index, pso, ga, seed);
     }
     md.append('\n');
+  }
+
+  /** The seed's truth baseline (2-D Rosenbrock only), beside ours, where the seed has one. */
+  private static void truthBaselineRow(StringBuilder md, String f, int d, Cells index,
+      Optional<StudyOptimizer> pso, Optional<StudyOptimizer> ga, SeedFigures seed) {
+    Optional<MeanStd> psoSeed = seed.distance(f, d, "", SeedColumn.PSO, Objective.TRUTH);
+    Optional<MeanStd> gaSeed = seed.distance(f, d, "", SeedColumn.GA, Objective.TRUTH);
+    if (psoSeed.isEmpty() && gaSeed.isEmpty()) {
+      return;
+    }
+    md.append("| ").append(f).append(" | ").append(d).append(" | truth baseline | – | – | ")
+        .append(cell(index.truth(f, d, pso.map(StudyOptimizer::label).orElse(""))))
+        .append(" | ").append(psoSeed.map(MarkdownReport::pm).orElse("–")).append(" | – | ")
+        .append(cell(index.truth(f, d, ga.map(StudyOptimizer::label).orElse(""))))
+        .append(" | ").append(gaSeed.map(MarkdownReport::pm).orElse("–")).append(" |\n");
   }
 
   private static void allCells(StringBuilder md, List<CellSummary> cells) {

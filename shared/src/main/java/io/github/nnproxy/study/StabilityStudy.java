@@ -536,7 +536,8 @@ public final class StabilityStudy {
      *
      * @return the study
      * @throws IllegalArgumentException if no function or no optimizer was added, two functions
-     *     share a name, or a function does not exist in a dimension
+     *     share a name, a name is not fit for a file name, or a function does not exist in a
+     *     dimension
      */
     public StabilityStudy build() {
       if (factories.isEmpty()) {
@@ -558,6 +559,10 @@ public final class StabilityStudy {
           }
           name = f.name();
           fs.add(f);
+        }
+        if (!name.matches("[A-Za-z0-9._-]+")) {
+          throw new IllegalArgumentException("function name must be letters, digits, '.', '_' "
+              + "or '-' (it names files), but was '" + name + "'");
         }
         if (!seen.add(name)) {
           throw new IllegalArgumentException("function '" + name + "' is added twice");

@@ -128,6 +128,39 @@ class StabilityStudyBuilderTest {
     assertMessage("d must be >= 2", assertThrows(IllegalArgumentException.class, b::build));
   }
 
+  @Test
+  void rejectsAFunctionNameUnfitForFileNames() {
+    var sphere = Benchmarks.sphere(2);
+    var badName = new io.github.nnproxy.benchmark.BenchmarkFunction() {
+      @Override
+      public String name() {
+        return "a/b";
+      }
+
+      @Override
+      public double[] optimum() {
+        return sphere.optimum();
+      }
+
+      @Override
+      public double optimalValue() {
+        return 0;
+      }
+
+      @Override
+      public io.github.nnproxy.Domain domain() {
+        return sphere.domain();
+      }
+
+      @Override
+      public double evaluate(double[] x) {
+        return sphere.evaluate(x);
+      }
+    };
+    var b = StabilityStudy.builder().function(d -> badName).dimensions(2).optimizer(OPT);
+    assertMessage("a/b", assertThrows(IllegalArgumentException.class, b::build));
+  }
+
   static void assertMessage(String expected, Exception e) {
     assertTrue(e.getMessage().contains(expected), () -> "'" + e.getMessage() + "' lacks '"
         + expected + "'");
