@@ -52,7 +52,8 @@ final class DistancePlot {
     c.setYAxisTitle("Euclidean distance to the optimum");
     var st = c.getStyler();
     st.setLegendPosition(LegendPosition.OutsideS);
-    st.setErrorBarsColorSeriesColor(true);
+    st.setErrorBarsColorSeriesColor(false);
+    st.setErrorBarsColor(Color.DARK_GRAY);
     st.setDefaultSeriesRenderStyle(CategorySeriesRenderStyle.Bar);
     st.setYAxisMin(0.0);
     if (categories.size() > 3) {
