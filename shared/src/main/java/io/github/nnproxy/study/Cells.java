@@ -1,0 +1,35 @@
+package io.github.nnproxy.study;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Looks up cell summaries by identity; read-only after construction. */
+final class Cells {
+  private final List<CellSummary> all;
+  private final Map<String, CellSummary> byKey = new HashMap<>();
+
+  Cells(List<CellSummary> cells) {
+    this.all = List.copyOf(cells);
+    for (CellSummary c : cells) {
+      byKey.put(key(c.function(), c.dimension(), c.scheme(), c.optimizer(), c.objective()), c);
+    }
+  }
+
+  List<CellSummary> all() {
+    return all;
+  }
+
+  Optional<CellSummary> proxy(String function, int d, String scheme, String optimizer) {
+    return Optional.ofNullable(byKey.get(key(function, d, scheme, optimizer, Objective.PROXY)));
+  }
+
+  Optional<CellSummary> truth(String function, int d, String optimizer) {
+    return Optional.ofNullable(byKey.get(key(function, d, "", optimizer, Objective.TRUTH)));
+  }
+
+  private static String key(String f, int d, String scheme, String optimizer, Objective o) {
+    return f + "|" + d + "|" + scheme + "|" + optimizer + "|" + o;
+  }
+}

@@ -1,0 +1,163 @@
+package io.github.nnproxy.study;
+
+import static io.github.nnproxy.study.MarkdownReport.num;
+
+import io.github.nnproxy.benchmark.BenchmarkFunction;
+import io.github.nnproxy.proxy.ProxyTrainer;
+import io.github.nnproxy.sampling.SamplingScheme;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Generates the commentary of {@code summary.md} from the data: where our distances differ far
+ * from the seed's and the reason where it is known, where the proxy's error dominates the
+ * optimizer's own, where runs agree on a wrong point, where a proxy fits poorly and where an
+ * optimizer misses even on the truth. Thresholds are the constants below.
+ */
+final class Commentary {
+  /** Ours differs "far" from the seed when the ratio exceeds this (or its inverse). */
+  static final double FAR_RATIO = 2.0;
+  /** ... and the absolute difference exceeds this. */
+  static final double FAR_ABS = 0.05;
+  /** A run "misses" when its mean distance exceeds this. */
+  static final double MISS = 0.1;
+  /** A spread below this share of the mean counts as "converged". */
+  static final double STABLE_SHARE = 0.05;
+  /** A validation R2 below this counts as a poor fit. */
+  static final double LOW_R2 = 0.9;
+
+  private final StabilityStudy study;
+  private final Cells cells;
+
+  Commentary(StabilityStudy study, Cells cells) {
+    this.study = study;
+    this.cells = cells;
+  }
+
+  List<String> lines() {
+    List<String> far = new ArrayList<>();
+    List<String> dominated = new ArrayList<>();
+    List<String> stable = new ArrayList<>();
+    List<String> missTruth = new ArrayList<>();
+    Set<String> lowR2 = new LinkedHashSet<>();
+    Set<String> defects = new LinkedHashSet<>();
+    SeedFigures seed = SeedFigures.published();
+    for (CellSummary c : cells.all()) {
+      String where = c.function() + " " + c.dimension() + "-D";
+      if (c.objective() == Objective.TRUTH) {
+        if (c.distance().mean() > MISS) {
+          missTruth.add(where + " `" + c.optimizer() + "`: " + MarkdownReport.pm(c.distance()));
+        }
+        continue;
+      }
+      String cell = where + " " + c.scheme() + " `" + c.optimizer() + "`";
+      double ours = c.distance().mean();
+      Optional<CellSummary> truth = cells.truth(c.function(), c.dimension(), c.optimizer());
+      double base = truth.map(t -> t.distance().mean()).orElse(Double.NaN);
+      SeedColumn col = column(c.optimizer());
+      Optional<MeanStd> fig = col == SeedColumn.NONE ? Optional.empty()
+          : seed.distance(c.function(), c.dimension(), c.scheme(), col, Objective.PROXY);
+      if (fig.isPresent()) {
+        double s = fig.get().mean();
+        boolean larger = ours > FAR_RATIO * s && ours - s > FAR_ABS;
+        boolean smaller = ours * FAR_RATIO < s && s - ours > FAR_ABS;
+        if (larger || smaller) {
+          far.add(cell + " (" + col + "): " + num(ours) + " vs the seed's " + num(s) + ", "
+              + (larger ? "far larger" : "far smaller") + reasons(c, base, larger));
+        }
+        SeedFigures.defect(c.function(), c.dimension()).ifPresent(d -> defects.add(where + ": " + d));
+      }
+      if (ours > MISS && ours > 2 * base && !Double.isNaN(base)) {
+        dominated.add(cell + ": " + num(ours) + " on the proxy vs " + num(base)
+            + " on the truth");
+      }
+      if (c.runs() > 1 && ours > MISS && c.distance().std() < STABLE_SHARE * ours) {
+        stable.add(cell + ": " + MarkdownReport.pm(c.distance()));
+      }
+      if (c.validationR2() < LOW_R2) {
+        lowR2.add(where + " " + c.scheme() + ": R² " + num(c.validationR2()));
+      }
+    }
+    List<String> out = new ArrayList<>();
+    section(out, "Far from the seed's figure (ratio > " + FAR_RATIO + " and difference > "
+        + FAR_ABS + ")", far);
+    section(out, "The proxy's error dominates (distance on the proxy > " + MISS
+        + " and more than twice the distance on the truth)", dominated);
+    section(out, "Stable but wrong: every seed ends at about the same wrong point, the proxy's "
+        + "false minimum (std < " + (int) (100 * STABLE_SHARE) + "% of the mean, mean > " + MISS
+        + "); low spread is not correctness, as the seed observed for its PSO", stable);
+    section(out, "Poor proxies (validation R² < " + LOW_R2 + ")", new ArrayList<>(lowR2));
+    section(out, "Optimizers that miss even on the truth (distance > " + MISS + "): optimizer "
+        + "error, not proxy error; the seed's GA was weak on the truth too (2-D Rosenbrock "
+        + "baseline: PSO 0.0000 ± 0.0000, GA 1.3165 ± 0.4697)", missTruth);
+    section(out, "Seed figures not of the standard function", new ArrayList<>(defects));
+    out.addAll(notes());
+    return out;
+  }
+
+  /** The known or likely reasons why a cell differs from the seed's figure, as "; ..." text. */
+  private static String reasons(CellSummary c, double base, boolean larger) {
+    StringBuilder why = new StringBuilder();
+    SeedFigures.defect(c.function(), c.dimension()).ifPresent(d -> why.append("; ").append(d));
+    double ours = c.distance().mean();
+    if (larger && ours > 2 * base) {
+      why.append("; our proxy misleads the optimizer (it reaches ").append(num(base))
+          .append(" on the truth)");
+    } else if (larger && base > MISS) {
+      why.append("; our optimizer misses on the truth too (").append(num(base)).append(')');
+    }
+    if (larger && c.validationR2() < LOW_R2) {
+      why.append("; our proxy fits poorly (R² ").append(num(c.validationR2())).append(')');
+    }
+    return why.toString();
+  }
+
+  private List<String> notes() {
+    List<String> notes = new ArrayList<>();
+    notes.add("**Notes**");
+    notes.add("");
+    if (study.functionNames().contains("rosenbrock")) {
+      notes.add("- Our Rosenbrock is not divided by 1000 as the seed's was: regrets are 1000 times"
+          + " the seed's scale, distances are comparable.");
+    }
+    if (study.baseSize() != SamplingScheme.PAPER_BASE_SIZE) {
+      notes.add("- Base sample size " + study.baseSize() + ", not the seed's "
+          + SamplingScheme.PAPER_BASE_SIZE + ": our proxies saw "
+          + (study.baseSize() < SamplingScheme.PAPER_BASE_SIZE ? "fewer" : "more")
+          + " training points than the seed's.");
+    }
+    if (study.seeds().length != 10) {
+      notes.add("- " + study.seeds().length + " seeds per cell, the seed used 10.");
+    }
+    boolean paper = true;
+    for (BenchmarkFunction f : study.problems()) {
+      paper &= study.trainer(f).equals(ProxyTrainer.paper(f));
+    }
+    notes.add(paper ? "- Proxies trained with the seed's networks and settings "
+        + "(ProxyTrainer.paper)." : "- Proxies not trained with the seed's networks "
+        + "(ProxyTrainer.paper): part of any difference from the seed comes from the proxy.");
+    notes.add("- Optimizers are ours (see their labels), not pyswarms and pygad: settings follow "
+        + "the seed's where the optimizer says so, yet stochastic details differ.");
+    return notes;
+  }
+
+  private SeedColumn column(String optimizer) {
+    return study.optimizers().stream().filter(o -> o.label().equals(optimizer))
+        .map(StudyOptimizer::column).findFirst().orElse(SeedColumn.NONE);
+  }
+
+  private static void section(List<String> out, String title, List<String> items) {
+    if (items.isEmpty()) {
+      return;
+    }
+    out.add("**" + title + ".**");
+    out.add("");
+    for (String i : items) {
+      out.add("- " + i);
+    }
+    out.add("");
+  }
+}

@@ -1,0 +1,575 @@
+package io.github.nnproxy.study;
+
+import static io.github.nnproxy.internal.Requires.nonNull;
+import static io.github.nnproxy.internal.Requires.positive;
+
+import io.github.nnproxy.benchmark.BenchmarkFunction;
+import io.github.nnproxy.benchmark.Benchmarks;
+import io.github.nnproxy.optimize.Optimizer;
+import io.github.nnproxy.proxy.ProxyTrainer;
+import io.github.nnproxy.sampling.SamplingScheme;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+
+/**
+ * The stability study: how far a neural-network proxy misleads optimizers, over benchmark
+ * functions x dimensions x sampling schemes x optimizers x seeds (the design of Albreiki,
+ * Belayouni and Gupta, arXiv 2301.07102, with a truth baseline added).
+ *
+ * <p>For every function, dimension and scheme the study samples the function, trains one proxy
+ * and saves it under {@code proxies/}. Every optimizer then minimizes every proxy once per seed,
+ * and minimizes the true function once per seed (truth runs depend on function, dimension,
+ * optimizer and seed only, so they run once, not once per scheme). Each run's point is judged on
+ * the true function. Files written to {@link #output()}: {@code runs.csv}, {@code timings.csv},
+ * {@code proxies.csv}, {@code summary.csv}, {@code summary.md}, {@code plots/*.png} and {@code
+ * proxies/*.nnproxy}; see {@link #run()}.
+ *
+ * <p>Reproducible: every random seed (sampling, training, optimizer runs, parity points) is
+ * derived from {@link #proxySeed()} or from the user's {@link #seeds()} and the identity of the
+ * cell, never from the order of execution, so {@code runs.csv} and {@code summary.csv} are
+ * byte-identical for any number of {@link #threads()}.
+ *
+ * <p>Immutable and thread-safe; {@link #run()} may be called again (it overwrites the files).
+ *
+ * <pre>{@code
+ * StudyResult r = StabilityStudy.builder()
+ *     .functions("ackley", "rastrigin", "rosenbrock")
+ *     .dimensions(2, 4, 10)
+ *     .optimizer(JmetalPsoOptimizer.paper(), SeedColumn.PSO)
+ *     .optimizer(JeneticsOptimizer.paper(), SeedColumn.GA)
+ *     .trainer(ProxyTrainer::paper)
+ *     .threads(2)
+ *     .output(Path.of("study"))
+ *     .build()
+ *     .run();
+ * }</pre>
+ */
+public final class StabilityStudy {
+  private final List<BenchmarkFunction> functions; // one per (function, dimension), canonical order
+  private final List<String> functionNames;
+  private final int[] dimensions;
+  private final List<SamplingScheme> schemes;
+  private final List<StudyOptimizer> optimizers;
+  private final long[] seeds;
+  private final long proxySeed;
+  private final Function<BenchmarkFunction, ProxyTrainer> trainer;
+  private final int baseSize;
+  private final int threads;
+  private final Path output;
+  private final StudyListener listener;
+  private final boolean plots;
+  private final int parityPoints;
+  private final int plotResolution;
+
+  private StabilityStudy(Builder b, List<BenchmarkFunction> functions, List<String> names) {
+    this.functions = List.copyOf(functions);
+    this.functionNames = List.copyOf(names);
+    this.dimensions = b.dimensions.clone();
+    this.schemes = List.copyOf(b.schemes);
+    this.optimizers = List.copyOf(b.optimizers);
+    this.seeds = b.seeds.clone();
+    this.proxySeed = b.proxySeed;
+    this.trainer = b.trainer;
+    this.baseSize = b.baseSize;
+    this.threads = b.threads;
+    this.output = b.output;
+    this.listener = b.listener;
+    this.plots = b.plots;
+    this.parityPoints = b.parityPoints;
+    this.plotResolution = b.plotResolution;
+  }
+
+  /**
+   * Returns a new builder: the seed's dimensions (2, 4, 10) and schemes (dense, sparse, Gaussian),
+   * seeds 1 to 10, base size 10,000, {@link ProxyTrainer#defaults()}, all processors, output
+   * folder {@code nnproxy-study}; functions and optimizers must be added.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Runs the study and writes its files; blocks until every run is done.
+   *
+   * <p>{@code runs.csv} grows by one flushed row per finished run while the study runs, so a crash
+   * loses at most the runs in flight; at the end it is rewritten sorted in canonical order (via a
+   * temporary file and a rename). {@code summary.csv} holds one row per cell, {@code summary.md}
+   * the seed-layout table and commentary. Wall times, which differ from run to run, go to {@code
+   * timings.csv} and {@code proxies.csv} only.
+   *
+   * @return the summaries and the paths written
+   * @throws java.io.UncheckedIOException if a file cannot be written
+   * @throws IllegalStateException if a training or an optimizer run fails (the cause is kept),
+   *     or the thread is interrupted
+   */
+  public StudyResult run() {
+    return new StudyRunner(this).run();
+  }
+
+  /** Returns the functions, one per name and dimension, in canonical order. */
+  List<BenchmarkFunction> problems() {
+    return functions;
+  }
+
+  /**
+   * Returns the function names in the order given.
+   *
+   * @return the names
+   */
+  public List<String> functionNames() {
+    return functionNames;
+  }
+
+  /**
+   * Returns the dimensions in the order given.
+   *
+   * @return a copy of the dimensions
+   */
+  public int[] dimensions() {
+    return dimensions.clone();
+  }
+
+  /**
+   * Returns the sampling schemes in the order given.
+   *
+   * @return the schemes
+   */
+  public List<SamplingScheme> schemes() {
+    return schemes;
+  }
+
+  /**
+   * Returns the optimizers in the order given.
+   *
+   * @return the optimizers
+   */
+  public List<StudyOptimizer> optimizers() {
+    return optimizers;
+  }
+
+  /**
+   * Returns the user's seeds, one optimizer run each per cell.
+   *
+   * @return a copy of the seeds
+   */
+  public long[] seeds() {
+    return seeds.clone();
+  }
+
+  /**
+   * Returns the master seed of sampling, training and parity points.
+   *
+   * @return the seed
+   */
+  public long proxySeed() {
+    return proxySeed;
+  }
+
+  /**
+   * Returns the trainer of a function's proxies.
+   *
+   * @param f the function (and dimension)
+   * @return the trainer
+   * @throws NullPointerException if the trainer function returns null
+   */
+  public ProxyTrainer trainer(BenchmarkFunction f) {
+    return nonNull(trainer.apply(f), "trainer(" + f.name() + ")");
+  }
+
+  /**
+   * Returns the base sample size; see {@link SamplingScheme#sampleSize(int)}.
+   *
+   * @return the base size
+   */
+  public int baseSize() {
+    return baseSize;
+  }
+
+  /**
+   * Returns the number of worker threads.
+   *
+   * @return the threads
+   */
+  public int threads() {
+    return threads;
+  }
+
+  /**
+   * Returns the output folder.
+   *
+   * @return the folder
+   */
+  public Path output() {
+    return output;
+  }
+
+  /**
+   * Returns the progress listener.
+   *
+   * @return the listener
+   */
+  public StudyListener listener() {
+    return listener;
+  }
+
+  /**
+   * Tells whether the study draws plots.
+   *
+   * @return true if it writes {@code plots/}
+   */
+  public boolean plots() {
+    return plots;
+  }
+
+  /**
+   * Returns the number of fresh points of each parity plot.
+   *
+   * @return the number of points
+   */
+  public int parityPoints() {
+    return parityPoints;
+  }
+
+  /**
+   * Returns the grid points per axis of the 2-D landscape plots.
+   *
+   * @return the resolution
+   */
+  public int plotResolution() {
+    return plotResolution;
+  }
+
+  /**
+   * Builds a {@link StabilityStudy}. Each method checks its argument at once. Not thread-safe.
+   *
+   * <pre>{@code
+   * StabilityStudy s = StabilityStudy.builder().functions("sphere").dimensions(2)
+   *     .optimizer(myOptimizer, SeedColumn.PSO).seeds(1, 2, 3).build();
+   * }</pre>
+   */
+  public static final class Builder {
+    private final List<IntFunction<BenchmarkFunction>> factories = new ArrayList<>();
+    private int[] dimensions = {2, 4, 10};
+    private List<SamplingScheme> schemes = List.of(SamplingScheme.DENSE_UNIFORM,
+        SamplingScheme.SPARSE_UNIFORM, SamplingScheme.GAUSSIAN);
+    private final List<StudyOptimizer> optimizers = new ArrayList<>();
+    private long[] seeds = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+    private long proxySeed = 42;
+    private Function<BenchmarkFunction, ProxyTrainer> trainer = f -> ProxyTrainer.defaults();
+    private int baseSize = SamplingScheme.PAPER_BASE_SIZE;
+    private int threads = Runtime.getRuntime().availableProcessors();
+    private Path output = Path.of("nnproxy-study");
+    private StudyListener listener = StudyListener.NONE;
+    private boolean plots = true;
+    private int parityPoints = 500;
+    private int plotResolution = 80;
+
+    private Builder() {}
+
+    /**
+     * Adds benchmark functions by name ({@link Benchmarks#byName(String, int)}).
+     *
+     * @param names the names, e.g. {@code "ackley"}
+     * @return this builder
+     * @throws NullPointerException if a name is null
+     * @throws IllegalArgumentException if a name is unknown or none is given
+     */
+    public Builder functions(String... names) {
+      nonNull(names, "names");
+      if (names.length == 0) {
+        throw new IllegalArgumentException("names must not be empty");
+      }
+      for (String n : names) {
+        nonNull(n, "name");
+        Benchmarks.byName(n, 2); // fails now on an unknown name
+        factories.add(d -> Benchmarks.byName(n, d));
+      }
+      return this;
+    }
+
+    /**
+     * Adds a function given as a factory of its instances per dimension; its name is {@link
+     * BenchmarkFunction#name()}.
+     *
+     * @param factory returns the function of dimension {@code d}
+     * @return this builder
+     * @throws NullPointerException if {@code factory} is null
+     */
+    public Builder function(IntFunction<BenchmarkFunction> factory) {
+      factories.add(nonNull(factory, "factory"));
+      return this;
+    }
+
+    /**
+     * Sets the dimensions.
+     *
+     * @param dimensions the dimensions, each {@code > 0}, no duplicates
+     * @return this builder
+     * @throws IllegalArgumentException if none is given, one is {@code <= 0} or repeated
+     */
+    public Builder dimensions(int... dimensions) {
+      nonNull(dimensions, "dimensions");
+      if (dimensions.length == 0) {
+        throw new IllegalArgumentException("dimensions must not be empty");
+      }
+      for (int d : dimensions) {
+        positive(d, "dimension");
+      }
+      if (Arrays.stream(dimensions).distinct().count() != dimensions.length) {
+        throw new IllegalArgumentException(
+            "dimensions must not repeat, but were " + Arrays.toString(dimensions));
+      }
+      this.dimensions = dimensions.clone();
+      return this;
+    }
+
+    /**
+     * Sets the sampling schemes.
+     *
+     * @param schemes the schemes, no duplicates
+     * @return this builder
+     * @throws IllegalArgumentException if none is given or one repeats
+     */
+    public Builder schemes(SamplingScheme... schemes) {
+      nonNull(schemes, "schemes");
+      List<SamplingScheme> list = List.of(schemes); // rejects null elements
+      if (list.isEmpty() || new HashSet<>(list).size() != list.size()) {
+        throw new IllegalArgumentException(
+            "schemes must be non-empty without repeats, but were " + list);
+      }
+      this.schemes = list;
+      return this;
+    }
+
+    /**
+     * Adds an optimizer reported under its own name and compared with no seed column.
+     *
+     * @param optimizer the optimizer
+     * @return this builder
+     * @throws NullPointerException if {@code optimizer} is null
+     */
+    public Builder optimizer(Optimizer optimizer) {
+      return optimizer(StudyOptimizer.of(optimizer, SeedColumn.NONE));
+    }
+
+    /**
+     * Adds an optimizer reported under its own name beside a seed column.
+     *
+     * @param optimizer the optimizer
+     * @param column the seed column it fills ({@link SeedColumn#PSO} or {@link SeedColumn#GA}),
+     *     or {@link SeedColumn#NONE}
+     * @return this builder
+     * @throws NullPointerException if an argument is null
+     */
+    public Builder optimizer(Optimizer optimizer, SeedColumn column) {
+      return optimizer(StudyOptimizer.of(optimizer, column));
+    }
+
+    /**
+     * Adds an optimizer with its label and seed column.
+     *
+     * @param optimizer the study optimizer
+     * @return this builder
+     * @throws NullPointerException if {@code optimizer} is null
+     * @throws IllegalArgumentException if its label is taken, or its seed column is filled
+     */
+    public Builder optimizer(StudyOptimizer optimizer) {
+      nonNull(optimizer, "optimizer");
+      for (StudyOptimizer o : optimizers) {
+        if (o.label().equals(optimizer.label())) {
+          throw new IllegalArgumentException("optimizer label '" + optimizer.label()
+              + "' is already used; give each optimizer its own label");
+        }
+        if (o.column() != SeedColumn.NONE && o.column() == optimizer.column()) {
+          throw new IllegalArgumentException("seed column " + optimizer.column() + " is already "
+              + "filled by '" + o.label() + "', so '" + optimizer.label() + "' cannot fill it");
+        }
+      }
+      optimizers.add(optimizer);
+      return this;
+    }
+
+    /**
+     * Sets the user's seeds: every optimizer runs once per seed and cell.
+     *
+     * @param seeds the seeds, no duplicates
+     * @return this builder
+     * @throws IllegalArgumentException if none is given or one repeats
+     */
+    public Builder seeds(long... seeds) {
+      nonNull(seeds, "seeds");
+      if (seeds.length == 0) {
+        throw new IllegalArgumentException("seeds must not be empty");
+      }
+      if (Arrays.stream(seeds).distinct().count() != seeds.length) {
+        throw new IllegalArgumentException(
+            "seeds must not repeat, but were " + Arrays.toString(seeds));
+      }
+      this.seeds = seeds.clone();
+      return this;
+    }
+
+    /**
+     * Sets the master seed of sampling, training and parity points (default 42).
+     *
+     * @param seed the seed
+     * @return this builder
+     */
+    public Builder proxySeed(long seed) {
+      this.proxySeed = seed;
+      return this;
+    }
+
+    /**
+     * Sets how a function's proxies are trained, e.g. {@code ProxyTrainer::paper}.
+     *
+     * @param trainer returns the trainer of a function (of one dimension)
+     * @return this builder
+     * @throws NullPointerException if {@code trainer} is null
+     */
+    public Builder trainer(Function<BenchmarkFunction, ProxyTrainer> trainer) {
+      this.trainer = nonNull(trainer, "trainer");
+      return this;
+    }
+
+    /**
+     * Sets the base sample size (the seed's dense size, default 10,000).
+     *
+     * @param baseSize the size, {@code >= 40} (the sparse scheme draws a quarter of it and a
+     *     proxy needs {@link ProxyTrainer#MIN_SAMPLES})
+     * @return this builder
+     * @throws IllegalArgumentException if {@code baseSize < 40}
+     */
+    public Builder baseSize(int baseSize) {
+      if (baseSize < 4 * ProxyTrainer.MIN_SAMPLES) {
+        throw new IllegalArgumentException("baseSize must be >= " + 4 * ProxyTrainer.MIN_SAMPLES
+            + ", but was " + baseSize);
+      }
+      this.baseSize = baseSize;
+      return this;
+    }
+
+    /**
+     * Sets the number of worker threads; results do not depend on it.
+     *
+     * @param threads the threads, {@code > 0}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code threads <= 0}
+     */
+    public Builder threads(int threads) {
+      this.threads = positive(threads, "threads");
+      return this;
+    }
+
+    /**
+     * Sets the output folder (created if missing; files in it are overwritten).
+     *
+     * @param output the folder
+     * @return this builder
+     * @throws NullPointerException if {@code output} is null
+     */
+    public Builder output(Path output) {
+      this.output = nonNull(output, "output");
+      return this;
+    }
+
+    /**
+     * Sets the progress listener.
+     *
+     * @param listener the listener
+     * @return this builder
+     * @throws NullPointerException if {@code listener} is null
+     */
+    public Builder listener(StudyListener listener) {
+      this.listener = nonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Sets whether to draw the plots (default true).
+     *
+     * @param plots false to skip {@code plots/}
+     * @return this builder
+     */
+    public Builder plots(boolean plots) {
+      this.plots = plots;
+      return this;
+    }
+
+    /**
+     * Sets the number of fresh points per parity plot (default 500).
+     *
+     * @param points the number, {@code > 0}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code points <= 0}
+     */
+    public Builder parityPoints(int points) {
+      this.parityPoints = positive(points, "parityPoints");
+      return this;
+    }
+
+    /**
+     * Sets the grid points per axis of the 2-D landscape plots (default 80).
+     *
+     * @param resolution the resolution, {@code >= 10}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code resolution < 10}
+     */
+    public Builder plotResolution(int resolution) {
+      if (resolution < 10) {
+        throw new IllegalArgumentException("plotResolution must be >= 10, but was " + resolution);
+      }
+      this.plotResolution = resolution;
+      return this;
+    }
+
+    /**
+     * Builds the study, creating every function in every dimension.
+     *
+     * @return the study
+     * @throws IllegalArgumentException if no function or no optimizer was added, two functions
+     *     share a name, a name is not fit for a file name, or a function does not exist in a
+     *     dimension
+     */
+    public StabilityStudy build() {
+      if (factories.isEmpty()) {
+        throw new IllegalArgumentException("functions must not be empty: add at least one");
+      }
+      if (optimizers.isEmpty()) {
+        throw new IllegalArgumentException("optimizers must not be empty: add at least one");
+      }
+      List<BenchmarkFunction> fs = new ArrayList<>();
+      List<String> names = new ArrayList<>();
+      Set<String> seen = new HashSet<>();
+      for (IntFunction<BenchmarkFunction> factory : factories) {
+        String name = null;
+        for (int d : dimensions) {
+          BenchmarkFunction f = nonNull(factory.apply(d), "function of dimension " + d);
+          if (f.domain().dimension() != d) {
+            throw new IllegalArgumentException("function " + f.name() + " asked for dimension "
+                + d + " has dimension " + f.domain().dimension());
+          }
+          name = f.name();
+          fs.add(f);
+        }
+        if (!name.matches("[A-Za-z0-9._-]+")) {
+          throw new IllegalArgumentException("function name must be letters, digits, '.', '_' "
+              + "or '-' (it names files), but was '" + name + "'");
+        }
+        if (!seen.add(name)) {
+          throw new IllegalArgumentException("function '" + name + "' is added twice");
+        }
+        names.add(name);
+      }
+      return new StabilityStudy(this, fs, names);
+    }
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * The stability study: how far a neural-network proxy misleads optimizers, measured over
+ * benchmark functions, dimensions, sampling schemes, optimizers and seeds, with every optimizer
+ * also run on the true function to separate optimizer error from proxy error.
+ *
+ * <p>{@link io.github.nnproxy.study.StabilityStudy} configures and runs a study; it writes
+ * {@code runs.csv}, {@code summary.csv}, {@code summary.md}, {@code plots/} and {@code proxies/}
+ * into its output folder and returns a {@link io.github.nnproxy.study.StudyResult}. The seed
+ * study's published figures (Albreiki, Belayouni and Gupta, arXiv 2301.07102) ship as the
+ * resource {@code seed-figures.csv} and are reported beside ours.
+ */
+package io.github.nnproxy.study;
