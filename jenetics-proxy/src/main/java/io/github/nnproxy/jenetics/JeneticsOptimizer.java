@@ -17,16 +17,15 @@ import io.jenetics.TruncationSelector;
 import io.jenetics.engine.Codec;
 import io.jenetics.engine.Engine;
 import io.jenetics.engine.EvolutionResult;
-import io.jenetics.engine.Limits;
 import io.jenetics.util.RandomRegistry;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
+import java.util.stream.Stream;
 
 /**
  * A real-coded genetic algorithm run by a Jenetics {@link Engine}, behind nnproxy's {@link
@@ -147,7 +146,7 @@ public final class JeneticsOptimizer implements Optimizer {
    * fitness {@code 1 / (|f| + 1e-6)} maximized. The Jenetics mapping:
    *
    * <ul>
-   *   <li>population 10, {@code Limits.byFixedGeneration(100)};
+   *   <li>population 10, 100 generations;
    *   <li>survivors: 1 (offspring fraction 0.9), chosen by {@code TruncationSelector}: the elite;
    *   <li>offspring: 9, by {@code TruncationSelector(2)}, i.e. copies of the two best (pygad's
    *       steady-state selection of 2 parents);
@@ -224,16 +223,18 @@ public final class JeneticsOptimizer implements Optimizer {
             .maximalPhenotypeAge(maximalPhenotypeAge)
             .executor(Runnable::run) // operators use thread-bound randomness: keep them serial
             .build();
-    Predicate<? super EvolutionResult<DoubleGene, Double>> proceed =
-        generations > 0
-            ? Limits.byFixedGeneration(generations)
-            : (Predicate<Object>) r -> evaluator.evaluations() < evaluations;
     RandomGenerator random =
         RandomGeneratorFactory.<RandomGenerator>of(RANDOM_ALGORITHM).create(seed);
     RandomRegistry.with(
         random,
         r -> {
-          engine.stream().limit(proceed).forEach(result -> {});
+          // Stream.limit(long) stops after exactly n generations; Jenetics' limit(Predicate)
+          // would compute (and evaluate) one more generation before it stops
+          Stream<EvolutionResult<DoubleGene, Double>> run =
+              generations > 0
+                  ? engine.stream().limit(generations)
+                  : engine.stream().limit(er -> evaluator.evaluations() < evaluations);
+          run.forEach(result -> {});
           return null;
         });
     return Optimum.of(best.x, best.value, evaluator.evaluations());

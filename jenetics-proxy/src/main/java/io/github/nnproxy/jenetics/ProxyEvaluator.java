@@ -25,8 +25,11 @@ import java.util.function.Function;
  * <p>Contract: only the phenotypes that are not yet evaluated are decoded and evaluated; the
  * population comes back with the same size and order, evaluated phenotypes unchanged. The fitness
  * of each individual is exactly the value {@link ProxyFitness#of(ForwardModel)} gives it one by
- * one, so switching between the two paths never changes a run. A NaN from the model is refused
- * with an {@link IllegalStateException}.
+ * one, and a run with this evaluator equals, generation for generation, a run with an
+ * order-keeping one-by-one evaluator of that fitness. (Jenetics' built-in evaluator, used by
+ * {@code Engine.builder(fitness, codec)}, returns the already-evaluated individuals first; that
+ * reordering alone makes its runs take another path from the same seed, with the same fitness
+ * function.) A NaN from the model is refused with an {@link IllegalStateException}.
  *
  * <p>For an expensive truth, {@link #of(ForwardModel, Codec, Executor)} spreads the points of a
  * generation over an executor, one {@code evaluate} call per point, and places each result by its
