@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds and tests the Jenetics adapter against Jenetics 8.3.0 (profile jenetics8).
 # Jenetics 8 is Java 21 bytecode, so this needs a JDK 21+; it looks for one under /usr/lib/jvm
-# (or uses $JENETICS8_JAVA_HOME if set) and skips, with exit code 0, when there is none.
+# (or under $JVM_ROOT, or uses $JENETICS8_JAVA_HOME if set) and skips, with exit code 0, when
+# there is none.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,7 +17,7 @@ if [[ -n "${JENETICS8_JAVA_HOME:-}" ]]; then
   jdk="$JENETICS8_JAVA_HOME"
 else
   best=0
-  for candidate in /usr/lib/jvm/*; do
+  for candidate in "${JVM_ROOT:-/usr/lib/jvm}"/*; do
     [[ -x "$candidate/bin/javac" ]] || continue
     major="$(java_major "$candidate")"
     if [[ -n "$major" && "$major" -ge 21 && "$major" -gt "$best" ]]; then
@@ -27,7 +28,7 @@ else
 fi
 
 if [[ -z "$jdk" ]]; then
-  echo "jenetics8: skipped: no JDK 21+ under /usr/lib/jvm (Jenetics 8 needs Java 21)"
+  echo "jenetics8: skipped: no JDK 21+ under ${JVM_ROOT:-/usr/lib/jvm} (Jenetics 8 needs Java 21)"
   exit 0
 fi
 
