@@ -18,6 +18,7 @@ import io.jenetics.engine.Codec;
 import io.jenetics.engine.Engine;
 import io.jenetics.engine.EvolutionResult;
 import io.jenetics.util.RandomRegistry;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -546,15 +547,12 @@ public final class JeneticsOptimizer implements Optimizer {
     @SafeVarargs
     public final Builder alterers(
         Alterer<DoubleGene, Double> first, Alterer<DoubleGene, Double>... rest) {
-      nonNull(first, "first");
-      nonNull(rest, "rest");
-      Alterer<DoubleGene, Double>[] all = java.util.Arrays.copyOf(rest, rest.length + 1);
-      System.arraycopy(all, 0, all, 1, rest.length);
-      all[0] = first;
-      for (int i = 0; i < all.length; i++) {
-        nonNull(all[i], "alterers[" + i + "]");
+      List<Alterer<DoubleGene, Double>> all = new ArrayList<>(1 + nonNull(rest, "rest").length);
+      all.add(nonNull(first, "alterers[0]"));
+      for (int i = 0; i < rest.length; i++) {
+        all.add(nonNull(rest[i], "alterers[" + (i + 1) + "]"));
       }
-      List<Alterer<DoubleGene, Double>> list = List.of(all);
+      List<Alterer<DoubleGene, Double>> list = List.copyOf(all);
       this.alterers = domain -> list;
       this.alterersDescription = list.toString();
       return this;

@@ -61,6 +61,10 @@ public final class ProxyAudit implements Consumer<EvolutionResult<DoubleGene, Do
     /**
      * Validates and copies.
      *
+     * @param generation the Jenetics generation number
+     * @param x the audited point
+     * @param proxyValue the proxy's value at {@code x}
+     * @param trueValue the true model's value at {@code x}
      * @throws NullPointerException if {@code x} is null
      * @throws IllegalArgumentException if {@code generation < 0}
      */
