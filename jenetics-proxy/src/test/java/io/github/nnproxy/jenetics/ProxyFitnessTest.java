@@ -7,6 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.nnproxy.Domain;
 import io.github.nnproxy.ForwardModel;
 import io.github.nnproxy.benchmark.Benchmarks;
+import io.jenetics.DoubleGene;
+import io.jenetics.Phenotype;
+import io.jenetics.engine.Codec;
+import io.jenetics.engine.Engine;
+import io.jenetics.engine.EvolutionResult;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ProxyFitnessTest {
@@ -22,6 +28,20 @@ class ProxyFitnessTest {
   void driveToZeroIsTheSeedFitness() {
     ForwardModel f = ForwardModel.of(Domain.cube(1, -1, 1), x -> -2.0);
     assertEquals(1.0 / (2.0 + 1e-6), ProxyFitness.driveToZero(f).apply(new double[] {0}));
+  }
+
+  @Test
+  void staysCorrectUnderJeneticsDefaultConcurrentEvaluation() {
+    ForwardModel proxy = TestModels.ackley2d();
+    Codec<double[], DoubleGene> codec = ProxyCodecs.of(proxy);
+    Engine<DoubleGene, Double> engine =
+        Engine.builder(ProxyFitness.of(proxy), codec).populationSize(200).minimizing().build();
+    List<EvolutionResult<DoubleGene, Double>> results = engine.stream().limit(20).toList();
+    for (EvolutionResult<DoubleGene, Double> r : results) {
+      for (Phenotype<DoubleGene, Double> p : r.population()) {
+        assertEquals(proxy.evaluate(codec.decode(p.genotype())), p.fitness());
+      }
+    }
   }
 
   @Test
