@@ -63,32 +63,18 @@ final class JmetalRandomScope {
     PseudoRandomGenerator previous = BOUND.get();
     BOUND.set(new JavaRandomGenerator(seed));
     try {
-      ensureInstalled();
-      return shared(body);
+      if (LOCK.getReadHoldCount() == 0) {
+        // Not nested in another run on this thread, so the write lock cannot deadlock here.
+        ensureInstalled();
+      }
+      LOCK.readLock().lock();
+      try {
+        return body.get();
+      } finally {
+        LOCK.readLock().unlock();
+      }
     } finally {
       restore(previous);
-    }
-  }
-
-  /**
-   * Runs {@code body} with a seeded generator bound, under the shared lock; the generator stays
-   * bound to the thread while {@code body} runs. Must be called inside {@link #run}.
-   */
-  private static <T> T shared(Supplier<T> body) {
-    LOCK.readLock().lock();
-    try {
-      if (JMetalRandom.getInstance().getRandomGenerator() != ROUTER) {
-        // Someone replaced the generator outside nnproxy; take it over again before drawing.
-        LOCK.readLock().unlock();
-        try {
-          ensureInstalled();
-        } finally {
-          LOCK.readLock().lock();
-        }
-      }
-      return body.get();
-    } finally {
-      LOCK.readLock().unlock();
     }
   }
 
@@ -118,8 +104,12 @@ final class JmetalRandomScope {
       if (before != ROUTER) {
         fallback = before;
       }
-      StandardPSO2011 pso = constructor.get();
-      global.setRandomGenerator(ROUTER);
+      StandardPSO2011 pso;
+      try {
+        pso = constructor.get();
+      } finally {
+        global.setRandomGenerator(ROUTER); // also when the constructor throws
+      }
       redrawNeighbourhood(pso);
       return pso;
     } finally {

@@ -153,7 +153,6 @@ public final class ProblemModels {
     }
 
     private double evaluateLocked(double[] x) {
-      @SuppressWarnings("unchecked")
       DoubleSolution s = (DoubleSolution) template.copy();
       List<Double> vars = s.variables();
       for (int i = 0; i < x.length; i++) {
