@@ -36,16 +36,26 @@ import org.uma.jmetal.util.bounds.Bounds;
  * <p>Immutable apart from the evaluation counter, and thread-safe as long as its model is (every
  * nnproxy model is, a {@link io.github.nnproxy.proxy.Proxy} included): it may be used by jMetal's
  * multi-threaded evaluators. The counter is atomic. Unlike jMetal's {@code AbstractDoubleProblem},
- * it has no mutators: name, bounds and objective count are fixed at creation.
+ * it has no mutators: name, bounds and objective count are fixed at creation. Java serialization,
+ * which jMetal's {@code Problem} interface declares, is not supported.
  */
 public final class ProxyProblem implements DoubleProblem {
 
   private static final long serialVersionUID = 1L;
 
+  /** The model that evaluates the objective. */
   private final ForwardModel model;
+
+  /** The model's domain. */
   private final Domain domain;
+
+  /** The problem's name. */
   private final String name;
+
+  /** One bound per variable, spanning the domain; unmodifiable. */
   private final List<Bounds<Double>> bounds;
+
+  /** The number of solutions evaluated. */
   private final LongAdder evaluations = new LongAdder();
 
   private ProxyProblem(ForwardModel model, String name) {
