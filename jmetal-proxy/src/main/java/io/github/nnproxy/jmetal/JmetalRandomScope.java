@@ -49,6 +49,12 @@ final class JmetalRandomScope {
 
   private static final Router ROUTER = new Router(new Dispatcher());
 
+  /**
+   * The singleton, fetched once during (thread-safe) class initialization: JMetalRandom's lazy
+   * getInstance() is not synchronized, and two racing first calls could create two instances.
+   */
+  private static final JMetalRandom GLOBAL = JMetalRandom.getInstance();
+
   /** The generator that threads without a bound generator use; guarded by LOCK's write lock. */
   private static volatile PseudoRandomGenerator fallback;
 
@@ -99,7 +105,7 @@ final class JmetalRandomScope {
     LOCK.readLock().unlock();
     LOCK.writeLock().lock();
     try {
-      JMetalRandom global = JMetalRandom.getInstance();
+      JMetalRandom global = GLOBAL;
       PseudoRandomGenerator before = global.getRandomGenerator();
       if (before != ROUTER) {
         fallback = before;
@@ -134,7 +140,7 @@ final class JmetalRandomScope {
 
   /** Installs the router in JMetalRandom if it is not there, keeping the replaced generator. */
   static void ensureInstalled() {
-    JMetalRandom global = JMetalRandom.getInstance();
+    JMetalRandom global = GLOBAL;
     if (global.getRandomGenerator() == ROUTER) {
       return;
     }
