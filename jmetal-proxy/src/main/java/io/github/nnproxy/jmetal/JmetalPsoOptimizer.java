@@ -1,0 +1,348 @@
+package io.github.nnproxy.jmetal;
+
+import static io.github.nnproxy.internal.Requires.nonNull;
+
+import io.github.nnproxy.ForwardModel;
+import io.github.nnproxy.internal.Requires;
+import io.github.nnproxy.optimize.Optimizer;
+import io.github.nnproxy.optimize.Optimum;
+import java.util.List;
+import org.uma.jmetal.algorithm.singleobjective.particleswarmoptimization.StandardPSO2007;
+import org.uma.jmetal.algorithm.singleobjective.particleswarmoptimization.StandardPSO2011;
+import org.uma.jmetal.component.algorithm.ParticleSwarmOptimizationAlgorithm;
+import org.uma.jmetal.component.catalogue.common.solutionscreation.impl.RandomSolutionsCreation;
+import org.uma.jmetal.component.catalogue.common.termination.impl.TerminationByEvaluations;
+import org.uma.jmetal.component.catalogue.pso.globalbestinitialization.impl.DefaultGlobalBestInitialization;
+import org.uma.jmetal.component.catalogue.pso.globalbestselection.impl.BinaryTournamentGlobalBestSelection;
+import org.uma.jmetal.component.catalogue.pso.globalbestupdate.impl.DefaultGlobalBestUpdate;
+import org.uma.jmetal.component.catalogue.pso.inertiaweightcomputingstrategy.impl.ConstantValueStrategy;
+import org.uma.jmetal.component.catalogue.pso.localbestinitialization.impl.DefaultLocalBestInitialization;
+import org.uma.jmetal.component.catalogue.pso.localbestupdate.impl.DefaultLocalBestUpdate;
+import org.uma.jmetal.component.catalogue.pso.perturbation.Perturbation;
+import org.uma.jmetal.component.catalogue.pso.positionupdate.impl.DefaultPositionUpdate;
+import org.uma.jmetal.component.catalogue.pso.velocityinitialization.impl.DefaultVelocityInitialization;
+import org.uma.jmetal.component.catalogue.pso.velocityupdate.impl.DefaultVelocityUpdate;
+import org.uma.jmetal.solution.doublesolution.DoubleSolution;
+import org.uma.jmetal.util.archive.impl.CrowdingDistanceArchive;
+import org.uma.jmetal.util.comparator.ObjectiveComparator;
+import org.uma.jmetal.util.comparator.dominanceComparator.impl.DefaultDominanceComparator;
+
+/**
+ * Particle swarm optimizers of jMetal 6.6 behind nnproxy's {@link Optimizer} seam: the seed
+ * study's global-best PSO, built from jmetal-component's PSO catalogue, and jMetal's
+ * StandardPSO2007 and StandardPSO2011 for comparison.
+ *
+ * <pre>{@code
+ * Optimizer pso = JmetalPsoOptimizer.paper();                  // 100 particles, 1000 iterations
+ * Optimum onProxy = pso.minimize(proxy, 7L);
+ * Optimizer spso = JmetalPsoOptimizer.spso2011().withSwarmSize(40).withIterations(500);
+ * Optimum other = spso.minimize(proxy, 7L);
+ * }</pre>
+ *
+ * <h2>Variants</h2>
+ *
+ * <ul>
+ *   <li>{@link #paper()}: global-best PSO with the seed study's settings (Albreiki et al., arXiv
+ *       2301.07102, pyswarms {@code GlobalBestPSO}): 100 particles, 1000 iterations, inertia
+ *       {@code w = 0.9}, cognitive {@code c1 = 0.5}, social {@code c2 = 0.3}, positions bounded
+ *       by the domain. Assembled from jmetal-component's {@code ParticleSwarmOptimizationAlgorithm}
+ *       with {@code RandomSolutionsCreation}, {@code DefaultVelocityInitialization}, {@code
+ *       ConstantValueStrategy(w)}, {@code DefaultVelocityUpdate(c1, c1, c2, c2)}, {@code
+ *       DefaultPositionUpdate(-1, -1, bounds)}, no perturbation, and a one-slot archive holding the
+ *       global best (from which {@code BinaryTournamentGlobalBestSelection} always returns it).
+ *   <li>{@link #spso2007()}, {@link #spso2011()}: jMetal's {@code StandardPSO2007} and {@code
+ *       StandardPSO2011} (Clerc, "Standard Particle Swarm Optimisation", 2012), with jMetal's fixed
+ *       constants {@code w = 1/(2 ln 2)}, {@code c = 1/2 + ln 2}, an adaptive random (local-best)
+ *       topology with 3 informants, and by default the same budget as the paper variant.
+ * </ul>
+ *
+ * <p>Budget: for every variant {@code iterations} counts swarm evaluations, the initial one
+ * included, so a run makes exactly {@code swarmSize * iterations} objective evaluations (100,000
+ * for the paper settings), as pyswarms' {@code optimize(iters=1000)} does. {@link Optimum#evaluations()}
+ * reports the evaluations actually made, counted at the objective.
+ *
+ * <h2>Differences from pyswarms' GlobalBestPSO (paper variant)</h2>
+ *
+ * <ul>
+ *   <li>jMetal draws {@code r1}, {@code r2} once per particle and step, shared by all coordinates;
+ *       pyswarms draws them per particle <em>and per coordinate</em>. The velocity rule is
+ *       otherwise the same: {@code v = w v + c1 r1 (pbest - x) + c2 r2 (gbest - x)}.
+ *   <li>Bounds: jMetal clamps a coordinate that leaves the domain to the bound and reverses its
+ *       velocity ({@code v *= -1}); pyswarms' default {@code bh_strategy="periodic"} wraps the
+ *       position around the box and leaves the velocity unchanged.
+ *   <li>Initial velocities are 0 in jMetal, {@code U(0, 1)} per coordinate in pyswarms (no
+ *       velocity clamp in either).
+ *   <li>Random streams differ (jMetal's {@code java.util.Random} against NumPy), so runs with the
+ *       same seed number are not comparable one by one, only in distribution.
+ * </ul>
+ *
+ * <h2>Reproducibility and threads</h2>
+ *
+ * jMetal draws every random number from the process-wide singleton {@code JMetalRandom}, and
+ * StandardPSO2011's constructor replaces its generator by one seeded from the clock. This class
+ * installs, once, a generator in {@code JMetalRandom} that forwards each draw to a generator bound
+ * to the calling thread; {@link #minimize(ForwardModel, long)} binds a {@code
+ * JavaRandomGenerator(seed)} for the duration of the run, and runs the whole algorithm (creation
+ * included) on the calling thread with a serial, batched evaluation. For StandardPSO2011 the
+ * constructor runs under an exclusive lock, after which the forwarding generator is re-installed
+ * and the random neighbourhood the constructor drew from the clock is redrawn from the run's
+ * stream; runs hold the shared side of that lock, so no run ever draws from the clock-seeded
+ * generator. Hence the same objective and seed give an equal {@link Optimum} for all three
+ * variants, whether runs are sequential or on several threads at once. This was preferred over
+ * re-assembling SPSO2011 from component parts, which would no longer be jMetal's StandardPSO2011.
+ * Threads that are not inside an nnproxy run keep drawing from the generator that was installed
+ * before. Limit: code outside nnproxy that replaces {@code JMetalRandom}'s generator during an
+ * nnproxy run breaks that run's reproducibility; an objective that itself starts an SPSO2011 run
+ * on the same thread is refused with an {@link IllegalStateException}.
+ *
+ * <p>Immutable and thread-safe: {@code minimize} may be called by many threads at once on one
+ * instance.
+ */
+public final class JmetalPsoOptimizer implements Optimizer {
+
+  /** The seed study's swarm size. */
+  public static final int PAPER_SWARM_SIZE = 100;
+
+  /** The seed study's number of iterations. */
+  public static final int PAPER_ITERATIONS = 1000;
+
+  /** The seed study's inertia weight {@code w}. */
+  public static final double PAPER_INERTIA = 0.9;
+
+  /** The seed study's cognitive coefficient {@code c1}. */
+  public static final double PAPER_C1 = 0.5;
+
+  /** The seed study's social coefficient {@code c2}. */
+  public static final double PAPER_C2 = 0.3;
+
+  /** The number of informants of each particle in the SPSO variants (jMetal's default). */
+  public static final int SPSO_INFORMANTS = 3;
+
+  private enum Variant {
+    PAPER("jmetal-pso-paper"),
+    SPSO2007("jmetal-spso2007"),
+    SPSO2011("jmetal-spso2011");
+
+    final String label;
+
+    Variant(String label) {
+      this.label = label;
+    }
+  }
+
+  private final Variant variant;
+  private final int swarmSize;
+  private final int iterations;
+
+  private JmetalPsoOptimizer(Variant variant, int swarmSize, int iterations) {
+    this.variant = variant;
+    this.swarmSize = swarmSize;
+    this.iterations = iterations;
+  }
+
+  /**
+   * Returns the seed study's global-best PSO: 100 particles, 1000 iterations, {@code w = 0.9},
+   * {@code c1 = 0.5}, {@code c2 = 0.3}, bounded by the domain (see the class comment).
+   *
+   * @return the optimizer
+   */
+  public static JmetalPsoOptimizer paper() {
+    return new JmetalPsoOptimizer(Variant.PAPER, PAPER_SWARM_SIZE, PAPER_ITERATIONS);
+  }
+
+  /**
+   * Returns jMetal's StandardPSO2007 with 100 particles and 1000 iterations (change them with
+   * {@link #withSwarmSize(int)} and {@link #withIterations(int)}).
+   *
+   * @return the optimizer
+   */
+  public static JmetalPsoOptimizer spso2007() {
+    return new JmetalPsoOptimizer(Variant.SPSO2007, PAPER_SWARM_SIZE, PAPER_ITERATIONS);
+  }
+
+  /**
+   * Returns jMetal's StandardPSO2011 with 100 particles and 1000 iterations (change them with
+   * {@link #withSwarmSize(int)} and {@link #withIterations(int)}), made reproducible as the class
+   * comment explains.
+   *
+   * @return the optimizer
+   */
+  public static JmetalPsoOptimizer spso2011() {
+    return new JmetalPsoOptimizer(Variant.SPSO2011, PAPER_SWARM_SIZE, PAPER_ITERATIONS);
+  }
+
+  /**
+   * Returns a copy of this optimizer with another swarm size.
+   *
+   * @param swarmSize the number of particles; {@code > 0}, and {@code > 3} for the SPSO variants,
+   *     whose particles each need {@value #SPSO_INFORMANTS} other informants
+   * @return the new optimizer
+   * @throws IllegalArgumentException if {@code swarmSize} is too small
+   */
+  public JmetalPsoOptimizer withSwarmSize(int swarmSize) {
+    Requires.positive(swarmSize, "swarmSize");
+    if (variant != Variant.PAPER && swarmSize <= SPSO_INFORMANTS) {
+      throw new IllegalArgumentException(
+          "swarmSize must be > " + SPSO_INFORMANTS + " for " + variant.label
+              + " (each particle informs " + SPSO_INFORMANTS + " others), but was " + swarmSize);
+    }
+    checkBudget(swarmSize, iterations);
+    return new JmetalPsoOptimizer(variant, swarmSize, iterations);
+  }
+
+  /**
+   * Returns a copy of this optimizer with another number of iterations.
+   *
+   * @param iterations the number of swarm evaluations, the initial one included, {@code > 0}
+   * @return the new optimizer
+   * @throws IllegalArgumentException if {@code iterations <= 0}
+   */
+  public JmetalPsoOptimizer withIterations(int iterations) {
+    Requires.positive(iterations, "iterations");
+    checkBudget(swarmSize, iterations);
+    return new JmetalPsoOptimizer(variant, swarmSize, iterations);
+  }
+
+  private static void checkBudget(int swarmSize, int iterations) {
+    if ((long) swarmSize * iterations > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          "swarmSize * iterations must be <= " + Integer.MAX_VALUE + " (jMetal counts evaluations "
+              + "in an int), but was " + (long) swarmSize * iterations);
+    }
+  }
+
+  /**
+   * Returns the swarm size.
+   *
+   * @return the number of particles
+   */
+  public int swarmSize() {
+    return swarmSize;
+  }
+
+  /**
+   * Returns the number of iterations.
+   *
+   * @return the number of swarm evaluations per run, the initial one included
+   */
+  public int iterations() {
+    return iterations;
+  }
+
+  /**
+   * Returns the number of objective evaluations one run makes.
+   *
+   * @return {@code swarmSize() * iterations()}
+   */
+  public long evaluationsPerRun() {
+    return (long) swarmSize * iterations;
+  }
+
+  /**
+   * Returns {@code "jmetal-pso-paper"}, {@code "jmetal-spso2007"} or {@code "jmetal-spso2011"}.
+   *
+   * @return the variant's name
+   */
+  @Override
+  public String name() {
+    return variant.label;
+  }
+
+  /**
+   * Minimizes the objective over its domain with this PSO variant; reproducible and thread-safe
+   * (see the class comment).
+   *
+   * @param objective the function to minimize, e.g. a proxy or the truth
+   * @param seed the seed of the run's random stream
+   * @return the best position found (inside the domain), the objective's value there, and the
+   *     number of objective evaluations made ({@code swarmSize * iterations})
+   * @throws NullPointerException if {@code objective} is null
+   * @throws IllegalStateException if the objective returns NaN, or (SPSO2011) if called from inside
+   *     another run's objective on the same thread
+   */
+  @Override
+  public Optimum minimize(ForwardModel objective, long seed) {
+    nonNull(objective, "objective");
+    ProxyProblem problem = ProxyProblem.of(objective, name());
+    DoubleSolution best =
+        JmetalRandomScope.run(
+            seed,
+            () ->
+                switch (variant) {
+                  case PAPER -> runPaper(problem);
+                  case SPSO2007 -> runSpso2007(problem);
+                  case SPSO2011 -> runSpso2011(problem);
+                });
+    List<Double> vars = best.variables();
+    double[] x = new double[vars.size()];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = vars.get(i);
+    }
+    return Optimum.of(x, best.objectives()[0], problem.evaluations());
+  }
+
+  private DoubleSolution runPaper(ProxyProblem problem) {
+    Perturbation none = swarm -> swarm;
+    ParticleSwarmOptimizationAlgorithm pso =
+        new ParticleSwarmOptimizationAlgorithm(
+            name(),
+            new RandomSolutionsCreation<>(problem, swarmSize),
+            BatchEvaluation.of(problem),
+            new TerminationByEvaluations(swarmSize * iterations),
+            new DefaultVelocityInitialization(),
+            new DefaultLocalBestInitialization(),
+            new DefaultGlobalBestInitialization(),
+            new ConstantValueStrategy(PAPER_INERTIA),
+            new DefaultVelocityUpdate(PAPER_C1, PAPER_C1, PAPER_C2, PAPER_C2),
+            new DefaultPositionUpdate(-1.0, -1.0, problem.variableBounds()),
+            none,
+            new DefaultGlobalBestUpdate(),
+            new DefaultLocalBestUpdate(new DefaultDominanceComparator<>()),
+            new BinaryTournamentGlobalBestSelection(new ObjectiveComparator<>(0)),
+            new CrowdingDistanceArchive<>(1));
+    pso.run();
+    return pso.result().get(0);
+  }
+
+  private DoubleSolution runSpso2007(ProxyProblem problem) {
+    StandardPSO2007 pso =
+        new StandardPSO2007(
+            problem, 0, swarmSize, iterations, SPSO_INFORMANTS, BatchSolutionListEvaluator.of());
+    pso.run();
+    return pso.result();
+  }
+
+  private DoubleSolution runSpso2011(ProxyProblem problem) {
+    StandardPSO2011 pso =
+        JmetalRandomScope.constructSpso2011(
+            () ->
+                new StandardPSO2011(
+                    problem,
+                    0,
+                    swarmSize,
+                    iterations,
+                    SPSO_INFORMANTS,
+                    BatchSolutionListEvaluator.of()));
+    pso.run();
+    return pso.result();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof JmetalPsoOptimizer p
+        && variant == p.variant
+        && swarmSize == p.swarmSize
+        && iterations == p.iterations;
+  }
+
+  @Override
+  public int hashCode() {
+    return (variant.hashCode() * 31 + swarmSize) * 31 + iterations;
+  }
+
+  @Override
+  public String toString() {
+    return "JmetalPsoOptimizer[" + variant.label + ", swarmSize=" + swarmSize
+        + ", iterations=" + iterations + "]";
+  }
+}

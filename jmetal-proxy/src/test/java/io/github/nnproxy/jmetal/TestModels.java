@@ -1,0 +1,105 @@
+package io.github.nnproxy.jmetal;
+
+import io.github.nnproxy.Domain;
+import io.github.nnproxy.ForwardModel;
+import io.github.nnproxy.benchmark.Benchmarks;
+import io.github.nnproxy.proxy.Proxy;
+import io.github.nnproxy.proxy.ProxyTrainer;
+import io.github.nnproxy.sampling.Samplers;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.uma.jmetal.problem.doubleproblem.impl.AbstractDoubleProblem;
+import org.uma.jmetal.problem.singleobjective.Sphere;
+import org.uma.jmetal.solution.doublesolution.DoubleSolution;
+
+/** Proxies trained once per test JVM, and small jMetal problems for the tests. */
+final class TestModels {
+  private TestModels() {}
+
+  private static Proxy ackleyProxy;
+  private static Proxy jmetalSphereProxy;
+
+  /** A 64-64-64 proxy of 2-D Ackley on [-5, 5]^2, 10,000 uniform samples, 30 epochs (about 5 s). */
+  static synchronized Proxy ackleyProxy() {
+    if (ackleyProxy == null) {
+      ackleyProxy =
+          ProxyTrainer.builder()
+              .hiddenLayers(64, 64, 64)
+              .epochs(30)
+              .build()
+              .train(Benchmarks.ackley(2), Samplers.uniform(), 10_000, 42L);
+    }
+    return ackleyProxy;
+  }
+
+  /** A small proxy of jMetal's own 2-D Sphere on [-5.12, 5.12]^2, trained via ProblemModels. */
+  static synchronized Proxy jmetalSphereProxy() {
+    if (jmetalSphereProxy == null) {
+      jmetalSphereProxy =
+          ProxyTrainer.builder()
+              .hiddenLayers(32, 32)
+              .epochs(40)
+              .build()
+              .train(ProblemModels.of(new Sphere(2)), Samplers.uniform(), 2_000, 7L);
+    }
+    return jmetalSphereProxy;
+  }
+
+  /** Counts evaluate and evaluateAll calls separately. */
+  static final class CountingModel implements ForwardModel {
+    final ForwardModel inner;
+    final AtomicLong points = new AtomicLong();
+    final AtomicLong singleCalls = new AtomicLong();
+    final AtomicLong batchCalls = new AtomicLong();
+
+    CountingModel(ForwardModel inner) {
+      this.inner = inner;
+    }
+
+    @Override
+    public Domain domain() {
+      return inner.domain();
+    }
+
+    @Override
+    public double evaluate(double[] x) {
+      singleCalls.incrementAndGet();
+      points.incrementAndGet();
+      return inner.evaluate(x);
+    }
+
+    @Override
+    public double[] evaluateAll(double[][] xs) {
+      batchCalls.incrementAndGet();
+      points.addAndGet(xs.length);
+      return inner.evaluateAll(xs);
+    }
+  }
+
+  /** A user-style jMetal problem with configurable objectives, constraints and bounds. */
+  static final class UserProblem extends AbstractDoubleProblem {
+    private static final long serialVersionUID = 1L;
+
+    UserProblem(String name, int objectives, int constraints, List<Double> lo, List<Double> hi) {
+      numberOfObjectives(objectives);
+      numberOfConstraints(constraints);
+      name(name);
+      variableBounds(lo, hi);
+    }
+
+    /** 2-D, one objective: (x0 - 1)^2 + (x1 + 2)^2 on [-5, 5]^2. */
+    static UserProblem shiftedSphere() {
+      return new UserProblem("Shifted", 1, 0, List.of(-5.0, -5.0), List.of(5.0, 5.0));
+    }
+
+    @Override
+    public DoubleSolution evaluate(DoubleSolution s) {
+      double a = s.variables().get(0) - 1;
+      double b = s.variables().get(1) + 2;
+      for (int i = 0; i < numberOfObjectives(); i++) {
+        s.objectives()[i] = a * a + b * b + i;
+      }
+      return s;
+    }
+  }
+}
