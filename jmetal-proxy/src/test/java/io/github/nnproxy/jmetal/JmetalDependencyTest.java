@@ -8,6 +8,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The heavy libraries jMetal 6.6 drags in are excluded (parent pom), and the PSO paths do not need
  * them: {@link JmetalPsoOptimizerTest} runs all three variants on this same test class path.
+ * (XChart is on the class path, but through nnproxy-shared's study plots, not through jMetal; its
+ * PDF/SVG back ends, pdfbox among them, stay excluded.)
  */
 class JmetalDependencyTest {
 
@@ -19,7 +21,6 @@ class JmetalDependencyTest {
         "com.fuzzylite.Engine", // jfuzzylite
         "generic.Input", // Juzzy
         "org.apache.maven.reporting.MavenReport", // maven-reporting-api
-        "org.knowm.xchart.XYChart", // xchart
         "org.apache.pdfbox.pdmodel.PDDocument",
         "org.uma.jmetal.lab.visualization.StudyVisualizer", // jmetal-lab
         "tech.tablesaw.api.Table",
