@@ -22,7 +22,6 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.zip.CRC32;
 import org.encog.engine.network.activation.ActivationLinear;
 import org.encog.engine.network.activation.ActivationReLU;
-import org.encog.neural.flat.FlatNetwork;
 import org.encog.neural.networks.BasicNetwork;
 import org.encog.neural.networks.layers.BasicLayer;
 
@@ -68,20 +67,27 @@ public final class Proxy implements ForwardModel {
 
   private final double[] center;
   private final double[] invHalfWidth;
-  private final FlatNetwork prototype;
+  private final DenseForward forward;
   private final ThreadLocal<Scratch> scratch;
   private final LongAdder queries = new LongAdder();
   private final LongAdder extrapolated = new LongAdder();
 
-  /** Per-thread copy of the network's buffers. */
+  /** Per-thread scratch buffers of the forward pass. */
   private static final class Scratch {
-    final FlatNetwork flat;
     final double[] in;
-    final double[] out = new double[1];
+    final double[] a;
+    final double[] b;
+    final double[] blockIn;
+    final double[] blockA;
+    final double[] blockB;
 
-    Scratch(FlatNetwork flat, int d) {
-      this.flat = flat;
+    Scratch(DenseForward forward, int d) {
       this.in = new double[d];
+      this.a = new double[forward.scratchSize()];
+      this.b = new double[forward.scratchSize()];
+      this.blockIn = new double[d * DenseForward.BLOCK];
+      this.blockA = new double[forward.blockScratchSize()];
+      this.blockB = new double[forward.blockScratchSize()];
     }
   }
 
@@ -108,8 +114,8 @@ public final class Proxy implements ForwardModel {
     }
     BasicNetwork net = network(this.layerSizes);
     net.decodeFromArray(this.weights);
-    this.prototype = net.getFlat();
-    this.scratch = ThreadLocal.withInitial(() -> new Scratch(prototype.clone(), d));
+    this.forward = new DenseForward(net.getFlat());
+    this.scratch = ThreadLocal.withInitial(() -> new Scratch(forward, d));
   }
 
   /**
@@ -165,8 +171,7 @@ public final class Proxy implements ForwardModel {
     }
     Scratch s = scratch.get();
     scaleInput(x, s.in);
-    s.flat.compute(s.in, s.out);
-    return s.out[0] * targetScale + targetMean;
+    return forward.compute(s.in, s.a, s.b) * targetScale + targetMean;
   }
 
   /**
@@ -180,20 +185,29 @@ public final class Proxy implements ForwardModel {
   @Override
   public double[] evaluateAll(double[][] xs) {
     nonNull(xs, "xs");
-    int d = domain.dimension();
     for (int i = 0; i < xs.length; i++) {
-      Requires.point(xs[i], d, "xs[" + i + "]");
+      Requires.point(xs[i], domain.dimension(), "xs[" + i + "]");
     }
     Scratch s = scratch.get();
     double[] ys = new double[xs.length];
     long outside = 0;
-    for (int i = 0; i < xs.length; i++) {
-      if (!domain.contains(xs[i])) {
-        outside++;
+    int d = domain.dimension();
+    int block = DenseForward.BLOCK;
+    for (int from = 0; from < xs.length; from += block) {
+      int count = Math.min(block, xs.length - from);
+      for (int p = 0; p < count; p++) {
+        double[] x = xs[from + p];
+        if (!domain.contains(x)) {
+          outside++;
+        }
+        for (int j = 0; j < d; j++) {
+          s.blockIn[j * block + p] = (x[j] - center[j]) * invHalfWidth[j];
+        }
       }
-      scaleInput(xs[i], s.in);
-      s.flat.compute(s.in, s.out);
-      ys[i] = s.out[0] * targetScale + targetMean;
+      forward.computeBlock(s.blockIn, count, s.blockA, s.blockB, ys, from);
+    }
+    for (int i = 0; i < ys.length; i++) {
+      ys[i] = ys[i] * targetScale + targetMean;
     }
     queries.add(xs.length);
     extrapolated.add(outside);
