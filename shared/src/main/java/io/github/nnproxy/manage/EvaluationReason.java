@@ -19,6 +19,12 @@ public enum EvaluationReason {
   RESTART_OPTIMUM,
   /** A point where the ensemble's members disagree most (exploration). */
   HIGH_SPREAD,
+  /**
+   * A point that trades a low proxy value against its distance from every evaluated point (the
+   * weighted merit of Regis and Shoemaker's stochastic RBF method, 2007): exploration for a plain
+   * proxy.
+   */
+  DISTANCE_MERIT,
   /** A point of a local true search around the best true point, after the quality gate tripped. */
   LOCAL_SEARCH,
   /** A space-filling point far from all evaluated points, after the quality gate tripped. */

@@ -15,10 +15,12 @@ import io.github.nnproxy.sampling.Samplers;
  *
  * <p>A run samples the truth ({@code initialSamples} points), fits a proxy (an ensemble of {@code
  * ensembleSize} members; 1 is a plain proxy) and repeats rounds: minimize the proxy with the
- * {@link Optimizer}; evaluate with the truth the proxy's optimum, the optima of {@code restarts}
- * runs with other seeds and, for an ensemble, the points where the members disagree most (up to
- * {@code candidatesPerRound} points, skipping any within {@code tolerance} of a point already
- * evaluated); add them to the data and refit. Before each point's true value is known, the proxy's
+ * {@link Optimizer}; evaluate with the truth up to {@code candidatesPerRound} points: the proxy's
+ * optimum, the optima of {@code restarts} runs with other seeds, then, for an ensemble, the points
+ * where the members disagree most, and for the slots still free, points that trade a low proxy
+ * value against the distance from evaluated points (Regis and Shoemaker's weighted merit), always
+ * skipping any point within {@code tolerance} of one already evaluated; add them to the data and
+ * refit. Before each point's true value is known, the proxy's
  * prediction is recorded, and a {@link QualityGate} compares these out-of-sample predictions with
  * the truth. When it trips, the next round does not trust the proxy and spends its candidates on
  * the {@link Fallback} (a local true search around the best true point, or space-filling points).
@@ -229,8 +231,8 @@ public final class ManagedOptimization {
 
     /**
      * Sets how many extra optimizer runs (other seeds) propose candidates each round. Slots left
-     * after the optimum and the restarts go to high-spread points for an ensemble, and to further
-     * restarts for a plain proxy.
+     * after the optimum and the restarts go to high-spread points for an ensemble, then to
+     * distance-merit points (see {@link EvaluationReason#DISTANCE_MERIT}).
      *
      * @param n the count, {@code >= 0} (and {@code < candidatesPerRound} at {@link #build()})
      * @return this builder

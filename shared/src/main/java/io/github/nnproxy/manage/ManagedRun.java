@@ -21,6 +21,8 @@ final class ManagedRun {
   private static final int POOL = 3;
   private static final int FALLBACK = 4;
   private static final int FINAL = 5;
+  private static final int MERIT = 6;
+  private static final double[] MERIT_WEIGHTS = {0.3, 0.5, 0.8, 0.95};
   private static final int SPREAD_POOL_PER_DIMENSION = 256;
 
   private final ManagedOptimization s;
@@ -81,8 +83,7 @@ final class ManagedRun {
         }
       } else {
         add(points, reasons, optX, EvaluationReason.PROXY_OPTIMUM, cap);
-        int restarts = s.ensembleSize > 1 ? s.restarts : s.candidatesPerRound - 1;
-        for (int j = 1; j <= restarts && points.size() < cap; j++) {
+        for (int j = 1; j <= s.restarts && points.size() < cap; j++) {
           double[] r = domain.clamp(
               optimizer.minimize(model, Seeds.derive(s.seed, OPTIMIZE, round * 1000L + j)).x());
           add(points, reasons, r, EvaluationReason.RESTART_OPTIMUM, cap);
@@ -90,6 +91,11 @@ final class ManagedRun {
         if (s.ensembleSize > 1 && points.size() < cap) {
           for (double[] p : highSpread(model, cap - points.size(), round)) {
             add(points, reasons, p, EvaluationReason.HIGH_SPREAD, cap);
+          }
+        }
+        if (points.size() < cap) {
+          for (double[] p : meritPoints(model, points, cap - points.size(), round)) {
+            add(points, reasons, p, EvaluationReason.DISTANCE_MERIT, cap);
           }
         }
       }
@@ -230,6 +236,73 @@ final class ManagedRun {
       int far = argMax(nearest);
       out.add(candidates[far]);
       updateNearest(candidates, nearest, candidates[far]);
+    }
+    return out;
+  }
+
+  /**
+   * Regis and Shoemaker's weighted merit over a pool of Gaussian steps around the best true point
+   * and uniform points: {@code w * scaledProxyValue + (1 - w) * (1 - scaledDistance)}, lowest
+   * first, with the weight w of the proxy value cycling through 0.3, 0.5, 0.8, 0.95.
+   */
+  private List<double[]> meritPoints(ProxyEnsemble model, List<double[]> chosen, int n,
+      int round) {
+    int size = SPREAD_POOL_PER_DIMENSION * domain.dimension();
+    SplittableRandom r = new SplittableRandom(Seeds.derive(s.seed, MERIT, round));
+    double[] centre = best().x();
+    double[][] candidates = new double[size][];
+    for (int i = 0; i < size; i++) {
+      double[] p = new double[centre.length];
+      for (int j = 0; j < p.length; j++) {
+        double width = domain.upper(j) - domain.lower(j);
+        p[j] = i % 2 == 0 ? centre[j] + 2 * s.localRadius * width * r.nextGaussian()
+            : domain.lower(j) + width * r.nextDouble();
+      }
+      candidates[i] = domain.clamp(p);
+    }
+    double[] value = model.evaluateAll(candidates);
+    double vMin = Double.POSITIVE_INFINITY;
+    double vMax = Double.NEGATIVE_INFINITY;
+    for (double v : value) {
+      vMin = Math.min(vMin, v);
+      vMax = Math.max(vMax, v);
+    }
+    double[] nearest = new double[size];
+    Arrays.fill(nearest, Double.POSITIVE_INFINITY);
+    for (TrueEvaluation e : evaluations) {
+      updateNearest(candidates, nearest, e.x());
+    }
+    for (double[] c : chosen) {
+      updateNearest(candidates, nearest, c);
+    }
+    List<double[]> out = new ArrayList<>(n);
+    for (int c = 0; c < n; c++) {
+      double w = MERIT_WEIGHTS[(round * 7 + c) % MERIT_WEIGHTS.length];
+      double dMin = Double.POSITIVE_INFINITY;
+      double dMax = 0;
+      for (double d : nearest) {
+        dMin = Math.min(dMin, d);
+        dMax = Math.max(dMax, d);
+      }
+      int pick = -1;
+      double bestMerit = Double.POSITIVE_INFINITY;
+      for (int i = 0; i < size; i++) {
+        if (nearest[i] <= s.tolerance) {
+          continue;
+        }
+        double sv = vMax > vMin ? (value[i] - vMin) / (vMax - vMin) : 0;
+        double sd = dMax > dMin ? (dMax - nearest[i]) / (dMax - dMin) : 0;
+        double merit = w * sv + (1 - w) * sd;
+        if (merit < bestMerit) {
+          bestMerit = merit;
+          pick = i;
+        }
+      }
+      if (pick < 0) {
+        break;
+      }
+      out.add(candidates[pick]);
+      updateNearest(candidates, nearest, candidates[pick]);
     }
     return out;
   }
