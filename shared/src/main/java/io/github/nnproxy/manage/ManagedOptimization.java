@@ -137,7 +137,7 @@ public final class ManagedOptimization {
     return "ManagedOptimization[" + initialSamples + " initial (" + initialSampler + "), budget "
         + budget + ", " + candidatesPerRound + " per round, " + restarts + " restarts, "
         + maxRounds + " rounds, tolerance " + tolerance + ", ensemble " + ensembleSize + ", "
-        + gate + ", fallback " + fallback + ", seed " + seed + ", " + threads + " threads; "
+        + gate + ", fallback " + fallback + ", local radius " + localRadius + ", seed " + seed + ", " + threads + " threads; "
         + trainer + "]";
   }
 

@@ -22,6 +22,7 @@ final class ManagedRun {
   private static final int FALLBACK = 4;
   private static final int FINAL = 5;
   private static final int MERIT = 6;
+  private static final int FALLBACK_PROPOSALS = 16;
   private static final double[] MERIT_WEIGHTS = {0.3, 0.5, 0.8, 0.95};
   private static final int SPREAD_POOL_PER_DIMENSION = 256;
 
@@ -77,7 +78,7 @@ final class ManagedRun {
       List<EvaluationReason> reasons = new ArrayList<>();
       int cap = Math.min(s.candidatesPerRound, remaining);
       if (fallback) {
-        for (double[] p : fallbackPoints(cap, round)) {
+        for (double[] p : fallbackPoints(FALLBACK_PROPOSALS * cap, round)) {
           add(points, reasons, p, s.fallback == Fallback.LOCAL_SEARCH
               ? EvaluationReason.LOCAL_SEARCH : EvaluationReason.SPACE_FILLING, cap);
         }
@@ -119,6 +120,11 @@ final class ManagedRun {
             verdict.correlation(), verdict.threshold(), verdict.pairs(), s.fallback);
       }
       fallbackNext = verdict.tripped();
+      if (fallback && xs.length == 0) {
+        // nothing new to judge: the verdict cannot change, so trust the proxy again
+        LOG.info("round {}: the fallback found no point away from the evaluated ones", round);
+        fallbackNext = false;
+      }
       if (!fallback && !verdict.tripped() && (moved <= s.tolerance || xs.length == 0)) {
         stop = StopReason.CONVERGED;
         break;
