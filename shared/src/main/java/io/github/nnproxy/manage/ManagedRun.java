@@ -4,11 +4,9 @@ import io.github.nnproxy.Domain;
 import io.github.nnproxy.ForwardModel;
 import io.github.nnproxy.optimize.Optimizer;
 import io.github.nnproxy.optimize.Optimum;
-import io.github.nnproxy.sampling.Samplers;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,14 +21,14 @@ final class ManagedRun {
   private static final int FINAL = 5;
   private static final int MERIT = 6;
   private static final int FALLBACK_PROPOSALS = 16;
-  private static final double[] MERIT_WEIGHTS = {0.3, 0.5, 0.8, 0.95};
-  private static final int SPREAD_POOL_PER_DIMENSION = 256;
 
   private final ManagedOptimization s;
   private final ForwardModel truth;
   private final Optimizer optimizer;
   private final Domain domain;
   private final List<TrueEvaluation> evaluations = new ArrayList<>();
+  /** The points of {@link #evaluations}, uncopied, for the distance loops. */
+  private final List<double[]> evaluated = new ArrayList<>();
   private final List<ManagedRound> rounds = new ArrayList<>();
   private ExecutorService pool;
 
@@ -58,8 +56,7 @@ final class ManagedRun {
     }
     double[] y0 = evaluateTruth(x0);
     for (int i = 0; i < x0.length; i++) {
-      evaluations.add(new TrueEvaluation(x0[i], y0[i], 0, EvaluationReason.INITIAL_SAMPLE,
-          Double.NaN));
+      record(new TrueEvaluation(x0[i], y0[i], 0, EvaluationReason.INITIAL_SAMPLE, Double.NaN));
     }
     StopReason stop = StopReason.MAX_ROUNDS;
     boolean fallbackNext = false;
@@ -78,7 +75,8 @@ final class ManagedRun {
       List<EvaluationReason> reasons = new ArrayList<>();
       int cap = Math.min(s.candidatesPerRound, remaining);
       if (fallback) {
-        for (double[] p : fallbackPoints(FALLBACK_PROPOSALS * cap, round)) {
+        for (double[] p : Candidates.fallback(s.fallback, domain, points(), best().x(),
+            s.localRadius, FALLBACK_PROPOSALS * cap, Seeds.derive(s.seed, FALLBACK, round))) {
           add(points, reasons, p, s.fallback == Fallback.LOCAL_SEARCH
               ? EvaluationReason.LOCAL_SEARCH : EvaluationReason.SPACE_FILLING, cap);
         }
@@ -90,12 +88,15 @@ final class ManagedRun {
           add(points, reasons, r, EvaluationReason.RESTART_OPTIMUM, cap);
         }
         if (s.ensembleSize > 1 && points.size() < cap) {
-          for (double[] p : highSpread(model, cap - points.size(), round)) {
+          for (double[] p : Candidates.highSpread(model, cap - points.size(),
+              Seeds.derive(s.seed, POOL, round))) {
             add(points, reasons, p, EvaluationReason.HIGH_SPREAD, cap);
           }
         }
         if (points.size() < cap) {
-          for (double[] p : meritPoints(model, points, cap - points.size(), round)) {
+          for (double[] p : Candidates.merit(model, points(), points, best().x(),
+              2 * s.localRadius, s.tolerance, cap - points.size(), 7 * round,
+              Seeds.derive(s.seed, MERIT, round))) {
             add(points, reasons, p, EvaluationReason.DISTANCE_MERIT, cap);
           }
         }
@@ -104,10 +105,10 @@ final class ManagedRun {
       double[] predicted = xs.length > 0 ? model.evaluateAll(xs) : new double[0];
       double[] ys = evaluateTruth(xs);
       for (int i = 0; i < xs.length; i++) {
-        evaluations.add(new TrueEvaluation(xs[i], ys[i], round, reasons.get(i), predicted[i]));
+        record(new TrueEvaluation(xs[i], ys[i], round, reasons.get(i), predicted[i]));
       }
       double trueAtOpt = fallback ? Double.NaN : trueValueNear(optX);
-      double moved = previous == null ? Double.POSITIVE_INFINITY : distance(optX, previous);
+      double moved = previous == null ? Double.POSITIVE_INFINITY : Candidates.distance(optX, previous);
       GateAssessment verdict = assess();
       rounds.add(new ManagedRound(round, opt, trueAtOpt, opt.value() - trueAtOpt, moved, fallback,
           xs.length, verdict));
@@ -150,12 +151,12 @@ final class ManagedRun {
       return;
     }
     for (double[] q : points) {
-      if (distance(p, q) <= s.tolerance) {
+      if (Candidates.distance(p, q) <= s.tolerance) {
         return;
       }
     }
-    for (TrueEvaluation e : evaluations) {
-      if (distance(p, e.x()) <= s.tolerance) {
+    for (double[] e : evaluated) {
+      if (Candidates.distance(p, e) <= s.tolerance) {
         return;
       }
     }
@@ -163,12 +164,22 @@ final class ManagedRun {
     reasons.add(why);
   }
 
+  private void record(TrueEvaluation e) {
+    evaluations.add(e);
+    evaluated.add(e.x());
+  }
+
+  /** The evaluated points, read-only. */
+  private List<double[]> points() {
+    return java.util.Collections.unmodifiableList(evaluated);
+  }
+
   private ProxyEnsemble fit(long seed) {
     int n = evaluations.size();
     double[][] x = new double[n][];
     double[] y = new double[n];
     for (int i = 0; i < n; i++) {
-      x[i] = evaluations.get(i).x();
+      x[i] = evaluated.get(i);
       y[i] = evaluations.get(i).value();
     }
     return ProxyEnsemble.fit(s.trainer, s.ensembleSize, x, y, domain, seed, pool);
@@ -189,11 +200,11 @@ final class ManagedRun {
   private double trueValueNear(double[] x) {
     double bestD = Double.POSITIVE_INFINITY;
     double value = Double.NaN;
-    for (TrueEvaluation e : evaluations) {
-      double d = distance(x, e.x());
+    for (int i = 0; i < evaluated.size(); i++) {
+      double d = Candidates.distance(x, evaluated.get(i));
       if (d <= s.tolerance && d < bestD) {
         bestD = d;
-        value = e.value();
+        value = evaluations.get(i).value();
       }
     }
     return value;
@@ -215,142 +226,6 @@ final class ManagedRun {
     return s.gate.assess(p, t);
   }
 
-  private List<double[]> fallbackPoints(int n, int round) {
-    long seed = Seeds.derive(s.seed, FALLBACK, round);
-    List<double[]> out = new ArrayList<>(n);
-    if (s.fallback == Fallback.LOCAL_SEARCH) {
-      SplittableRandom r = new SplittableRandom(seed);
-      double[] centre = best().x();
-      for (int i = 0; i < n; i++) {
-        double[] p = new double[centre.length];
-        for (int j = 0; j < p.length; j++) {
-          double width = domain.upper(j) - domain.lower(j);
-          p[j] = centre[j] + s.localRadius * width * r.nextGaussian();
-        }
-        out.add(domain.clamp(p));
-      }
-      return out;
-    }
-    double[][] candidates = Samplers.uniform().sample(domain,
-        SPREAD_POOL_PER_DIMENSION * domain.dimension(), seed);
-    double[] nearest = new double[candidates.length];
-    Arrays.fill(nearest, Double.POSITIVE_INFINITY);
-    for (TrueEvaluation e : evaluations) {
-      updateNearest(candidates, nearest, e.x());
-    }
-    for (int i = 0; i < n; i++) {
-      int far = argMax(nearest);
-      out.add(candidates[far]);
-      updateNearest(candidates, nearest, candidates[far]);
-    }
-    return out;
-  }
-
-  /**
-   * Regis and Shoemaker's weighted merit over a pool of Gaussian steps around the best true point
-   * and uniform points: {@code w * scaledProxyValue + (1 - w) * (1 - scaledDistance)}, lowest
-   * first, with the weight w of the proxy value cycling through 0.3, 0.5, 0.8, 0.95.
-   */
-  private List<double[]> meritPoints(ProxyEnsemble model, List<double[]> chosen, int n,
-      int round) {
-    int size = SPREAD_POOL_PER_DIMENSION * domain.dimension();
-    SplittableRandom r = new SplittableRandom(Seeds.derive(s.seed, MERIT, round));
-    double[] centre = best().x();
-    double[][] candidates = new double[size][];
-    for (int i = 0; i < size; i++) {
-      double[] p = new double[centre.length];
-      for (int j = 0; j < p.length; j++) {
-        double width = domain.upper(j) - domain.lower(j);
-        p[j] = i % 2 == 0 ? centre[j] + 2 * s.localRadius * width * r.nextGaussian()
-            : domain.lower(j) + width * r.nextDouble();
-      }
-      candidates[i] = domain.clamp(p);
-    }
-    double[] value = model.evaluateAll(candidates);
-    double vMin = Double.POSITIVE_INFINITY;
-    double vMax = Double.NEGATIVE_INFINITY;
-    for (double v : value) {
-      vMin = Math.min(vMin, v);
-      vMax = Math.max(vMax, v);
-    }
-    double[] nearest = new double[size];
-    Arrays.fill(nearest, Double.POSITIVE_INFINITY);
-    for (TrueEvaluation e : evaluations) {
-      updateNearest(candidates, nearest, e.x());
-    }
-    for (double[] c : chosen) {
-      updateNearest(candidates, nearest, c);
-    }
-    List<double[]> out = new ArrayList<>(n);
-    for (int c = 0; c < n; c++) {
-      double w = MERIT_WEIGHTS[(round * 7 + c) % MERIT_WEIGHTS.length];
-      double dMin = Double.POSITIVE_INFINITY;
-      double dMax = 0;
-      for (double d : nearest) {
-        dMin = Math.min(dMin, d);
-        dMax = Math.max(dMax, d);
-      }
-      int pick = -1;
-      double bestMerit = Double.POSITIVE_INFINITY;
-      for (int i = 0; i < size; i++) {
-        if (nearest[i] <= s.tolerance) {
-          continue;
-        }
-        double sv = vMax > vMin ? (value[i] - vMin) / (vMax - vMin) : 0;
-        double sd = dMax > dMin ? (dMax - nearest[i]) / (dMax - dMin) : 0;
-        double merit = w * sv + (1 - w) * sd;
-        if (merit < bestMerit) {
-          bestMerit = merit;
-          pick = i;
-        }
-      }
-      if (pick < 0) {
-        break;
-      }
-      out.add(candidates[pick]);
-      updateNearest(candidates, nearest, candidates[pick]);
-    }
-    return out;
-  }
-
-  /** Pool points with the largest spread, at least 5% of the diagonal apart from each other. */
-  private List<double[]> highSpread(ProxyEnsemble model, int n, int round) {
-    double[][] candidates = Samplers.uniform().sample(domain,
-        SPREAD_POOL_PER_DIMENSION * domain.dimension(), Seeds.derive(s.seed, POOL, round));
-    double[] spread = model.spreadAll(candidates);
-    double diagonal = distance(domain.lower(), domain.upper());
-    List<double[]> out = new ArrayList<>(n);
-    while (out.size() < n) {
-      int top = argMax(spread);
-      if (spread[top] == Double.NEGATIVE_INFINITY) {
-        break;
-      }
-      out.add(candidates[top]);
-      for (int i = 0; i < candidates.length; i++) {
-        if (distance(candidates[i], candidates[top]) < 0.05 * diagonal) {
-          spread[i] = Double.NEGATIVE_INFINITY;
-        }
-      }
-    }
-    return out;
-  }
-
-  private static void updateNearest(double[][] candidates, double[] nearest, double[] p) {
-    for (int i = 0; i < candidates.length; i++) {
-      nearest[i] = Math.min(nearest[i], distance(candidates[i], p));
-    }
-  }
-
-  private static int argMax(double[] v) {
-    int k = 0;
-    for (int i = 1; i < v.length; i++) {
-      if (v[i] > v[k]) {
-        k = i;
-      }
-    }
-    return k;
-  }
-
   private Optimum best() {
     TrueEvaluation b = null;
     for (TrueEvaluation e : evaluations) {
@@ -363,14 +238,5 @@ final class ManagedRun {
           + evaluations.size() + " points. Check the forward model.");
     }
     return new Optimum(b.x(), b.value(), evaluations.size());
-  }
-
-  static double distance(double[] a, double[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      double d = a[i] - b[i];
-      s += d * d;
-    }
-    return Math.sqrt(s);
   }
 }
