@@ -315,7 +315,9 @@ public final class ManagedOptimization {
     }
 
     /**
-     * Sets the seed of every random choice of the run.
+     * Sets the seed of every random choice of the run. The initial sample is {@code
+     * initialSampler.sample(domain, initialSamples, seed)}, so an offline proxy can be trained on
+     * the very same points for comparison.
      *
      * @param seed the seed
      * @return this builder

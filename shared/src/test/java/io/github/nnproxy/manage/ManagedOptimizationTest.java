@@ -209,6 +209,33 @@ class ManagedOptimizationTest {
   }
 
   @Test
+  void aTruthWithoutFiniteValuesIsRefusedWithAClearMessage() {
+    ForwardModel broken = ForwardModel.of(SPHERE.domain(), x -> Double.NaN);
+    assertMessage(assertThrows(IllegalArgumentException.class,
+        () -> small().build().run(broken, TestPso.standard())), "too few usable samples");
+  }
+
+  @Test
+  void recordsRejectBadValues() {
+    Optimum o = Optimum.of(new double[] {0, 0}, 1, 10);
+    GateAssessment g = new GateAssessment(Double.NaN, 0, 0.3, false);
+    assertMessage(assertThrows(IllegalArgumentException.class,
+        () -> new ManagedRound(0, o, 1, 0, 0, false, 1, g)), "round");
+    assertMessage(assertThrows(IllegalArgumentException.class,
+        () -> new ManagedRound(1, o, 1, 0, 0, false, -1, g)), "trueEvaluations");
+    assertMessage(assertThrows(NullPointerException.class,
+        () -> new ManagedRound(1, null, 1, 0, 0, false, 1, g)), "proxyOptimum");
+    assertMessage(assertThrows(IllegalArgumentException.class, () -> new TrueEvaluation(
+        new double[] {0}, 1, -1, EvaluationReason.PROXY_OPTIMUM, 0)), "round");
+    assertMessage(assertThrows(NullPointerException.class,
+        () -> new TrueEvaluation(new double[] {0}, 1, 1, null, 0)), "reason");
+    assertMessage(assertThrows(IllegalArgumentException.class,
+        () -> new Prediction(1, -0.5)), "spread");
+    assertMessage(assertThrows(IllegalArgumentException.class,
+        () -> new GateAssessment(0.5, -1, 0.3, false)), "pairs");
+  }
+
+  @Test
   void everyBuilderSettingChangesTheBuiltObject() {
     String base = ManagedOptimization.builder().build().toString();
     java.util.List<ManagedOptimization> variants = java.util.List.of(
