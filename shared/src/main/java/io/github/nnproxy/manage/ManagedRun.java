@@ -108,7 +108,8 @@ final class ManagedRun {
         record(new TrueEvaluation(xs[i], ys[i], round, reasons.get(i), predicted[i]));
       }
       double trueAtOpt = fallback ? Double.NaN : trueValueNear(optX);
-      double moved = previous == null ? Double.POSITIVE_INFINITY : Candidates.distance(optX, previous);
+      double moved =
+          previous == null ? Double.POSITIVE_INFINITY : Candidates.distance(optX, previous);
       GateAssessment verdict = assess();
       rounds.add(new ManagedRound(round, opt, trueAtOpt, opt.value() - trueAtOpt, moved, fallback,
           xs.length, verdict));
