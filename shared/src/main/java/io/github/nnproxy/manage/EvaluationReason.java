@@ -1,0 +1,32 @@
+package io.github.nnproxy.manage;
+
+/**
+ * Why {@link ManagedOptimization} spent a true evaluation on a point.
+ *
+ * <p>Immutable and thread-safe, as every enum.
+ *
+ * <pre>{@code
+ * long explored = result.evaluations().stream()
+ *     .filter(e -> e.reason() == EvaluationReason.HIGH_SPREAD).count();
+ * }</pre>
+ */
+public enum EvaluationReason {
+  /** A point of the initial sample, the proxy's first training data. */
+  INITIAL_SAMPLE,
+  /** The optimum the optimizer found on the proxy with the round's seed. */
+  PROXY_OPTIMUM,
+  /** The optimum of a restart of the optimizer on the proxy with another seed. */
+  RESTART_OPTIMUM,
+  /** A point where the ensemble's members disagree most (exploration). */
+  HIGH_SPREAD,
+  /**
+   * A point that trades a low proxy value against its distance from every evaluated point (the
+   * weighted merit of Regis and Shoemaker's stochastic RBF method, 2007): exploration for a plain
+   * proxy.
+   */
+  DISTANCE_MERIT,
+  /** A point of a local true search around the best true point, after the quality gate tripped. */
+  LOCAL_SEARCH,
+  /** A space-filling point far from all evaluated points, after the quality gate tripped. */
+  SPACE_FILLING
+}

@@ -1,0 +1,363 @@
+package io.github.nnproxy.manage;
+
+import static io.github.nnproxy.internal.Requires.nonNull;
+
+import io.github.nnproxy.ForwardModel;
+import io.github.nnproxy.internal.Requires;
+import io.github.nnproxy.optimize.Optimizer;
+import io.github.nnproxy.proxy.ProxyTrainer;
+import io.github.nnproxy.sampling.Sampler;
+import io.github.nnproxy.sampling.Samplers;
+
+/**
+ * Optimization on a proxy that is kept honest with a budget of true evaluations: the remedy for
+ * proxy drift.
+ *
+ * <p>A run samples the truth ({@code initialSamples} points), fits a proxy (an ensemble of {@code
+ * ensembleSize} members; 1 is a plain proxy) and repeats rounds: minimize the proxy with the
+ * {@link Optimizer}; evaluate with the truth up to {@code candidatesPerRound} points: the proxy's
+ * optimum, the optima of {@code restarts} runs with other seeds, then, for an ensemble, the points
+ * where the members disagree most, and for the slots still free, points that trade a low proxy
+ * value against the distance from evaluated points (Regis and Shoemaker's weighted merit), always
+ * skipping any point within {@code tolerance} of one already evaluated; add them to the data and
+ * refit. Before each point's true value is known, the proxy's
+ * prediction is recorded, and a {@link QualityGate} compares these out-of-sample predictions with
+ * the truth. When it trips, the next round does not trust the proxy and spends its candidates on
+ * the {@link Fallback} (a local true search around the best true point, or space-filling points).
+ * The run stops when the budget (initial sample included) is spent, when the proxy's optimum
+ * moves less than {@code tolerance} between two trusted rounds, or after {@code maxRounds}.
+ *
+ * <p>The answer is {@link ManagedResult#best()}, the best TRUE value seen. This is the scheme of
+ * surrogate-assisted optimizers such as pySOT and lq-CMA-ES: the proxy proposes, the truth decides.
+ *
+ * <p>Immutable and thread-safe: settings only; each {@link #run} has its own state and its own
+ * daemon pool of {@code threads} threads (truth evaluations and ensemble training), shut down
+ * before it returns. The result depends on the seed, not on the thread count, provided the
+ * optimizer is reproducible as {@link Optimizer} requires.
+ *
+ * <pre>{@code
+ * ManagedOptimization managed = ManagedOptimization.builder()
+ *     .trainer(ProxyTrainer.builder().hiddenLayers(32, 32).epochs(100).build())
+ *     .initialSamples(100).budget(160).candidatesPerRound(3).ensembleSize(3)
+ *     .seed(7L).threads(2).build();
+ * ManagedResult r = managed.run(simulation, optimizer);
+ * double[] x = r.best().x();
+ * }</pre>
+ */
+public final class ManagedOptimization {
+  final ProxyTrainer trainer;
+  final Sampler initialSampler;
+  final int initialSamples;
+  final int budget;
+  final int candidatesPerRound;
+  final int restarts;
+  final int maxRounds;
+  final double tolerance;
+  final int ensembleSize;
+  final QualityGate gate;
+  final Fallback fallback;
+  final double localRadius;
+  final long seed;
+  final int threads;
+
+  private ManagedOptimization(Builder b) {
+    this.trainer = b.trainer;
+    this.initialSampler = b.initialSampler;
+    this.initialSamples = b.initialSamples;
+    this.budget = b.budget;
+    this.candidatesPerRound = b.candidatesPerRound;
+    this.restarts = b.restarts;
+    this.maxRounds = b.maxRounds;
+    this.tolerance = b.tolerance;
+    this.ensembleSize = b.ensembleSize;
+    this.gate = b.gate;
+    this.fallback = b.fallback;
+    this.localRadius = b.localRadius;
+    this.seed = b.seed;
+    this.threads = b.threads;
+  }
+
+  /**
+   * Returns a builder with the defaults: {@link ProxyTrainer#defaults()}, 100 Latin hypercube
+   * points, a budget of 200, 3 candidates per round, 1 restart, at most 50 rounds, tolerance
+   * 1e-3, a plain proxy, {@code QualityGate.of(0, 10)} (it trips when the proxy ranks the latest
+   * 10 true evaluations no better than chance; on 2-D Rastrigin a threshold of 0.3 tripped on
+   * the noisy ranking of clustered candidates and cost accuracy), local-search fallback of radius
+   * 0.05, seed 0, 1 thread.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Runs the managed loop.
+   *
+   * @param truth the expensive forward model
+   * @param optimizer the optimizer to run on the proxy
+   * @return the result
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if too few initial points have a finite true value to fit a
+   *     proxy
+   */
+  public ManagedResult run(ForwardModel truth, Optimizer optimizer) {
+    nonNull(truth, "truth");
+    nonNull(optimizer, "optimizer");
+    return new ManagedRun(this, truth, optimizer).run();
+  }
+
+  /**
+   * Returns the true-evaluation budget, the initial sample included.
+   *
+   * @return the budget
+   */
+  public int budget() {
+    return budget;
+  }
+
+  /**
+   * Returns the number of proxy members.
+   *
+   * @return the ensemble size, 1 for a plain proxy
+   */
+  public int ensembleSize() {
+    return ensembleSize;
+  }
+
+  /**
+   * Returns the seed.
+   *
+   * @return the seed
+   */
+  public long seed() {
+    return seed;
+  }
+
+  @Override
+  public String toString() {
+    return "ManagedOptimization[" + initialSamples + " initial (" + initialSampler + "), budget "
+        + budget + ", " + candidatesPerRound + " per round, " + restarts + " restarts, "
+        + maxRounds + " rounds, tolerance " + tolerance + ", ensemble " + ensembleSize + ", "
+        + gate + ", fallback " + fallback + ", local radius " + localRadius + ", seed " + seed
+        + ", " + threads + " threads; " + trainer + "]";
+  }
+
+  /**
+   * Builds a {@link ManagedOptimization}. Every method validates its argument at once; {@link
+   * #build()} checks the settings against each other.
+   *
+   * <pre>{@code
+   * ManagedOptimization m = ManagedOptimization.builder().budget(300).ensembleSize(5).build();
+   * }</pre>
+   */
+  public static final class Builder {
+    private ProxyTrainer trainer = ProxyTrainer.defaults();
+    private Sampler initialSampler = Samplers.latinHypercube();
+    private int initialSamples = 100;
+    private int budget = 200;
+    private int candidatesPerRound = 3;
+    private int restarts = 1;
+    private int maxRounds = 50;
+    private double tolerance = 1e-3;
+    private int ensembleSize = 1;
+    private QualityGate gate = QualityGate.of(0, 10);
+    private Fallback fallback = Fallback.LOCAL_SEARCH;
+    private double localRadius = 0.05;
+    private long seed;
+    private int threads = 1;
+
+    private Builder() {}
+
+    /**
+     * Sets the trainer of the proxy (its seed is replaced by seeds derived from {@link #seed}).
+     *
+     * @param trainer the trainer
+     * @return this builder
+     */
+    public Builder trainer(ProxyTrainer trainer) {
+      this.trainer = nonNull(trainer, "trainer");
+      return this;
+    }
+
+    /**
+     * Sets how the initial sample is drawn.
+     *
+     * @param sampler the sampler
+     * @return this builder
+     */
+    public Builder initialSampler(Sampler sampler) {
+      this.initialSampler = nonNull(sampler, "sampler");
+      return this;
+    }
+
+    /**
+     * Sets the size of the initial sample.
+     *
+     * @param n the number of points, {@code >= ProxyTrainer.MIN_SAMPLES}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code n < ProxyTrainer.MIN_SAMPLES}
+     */
+    public Builder initialSamples(int n) {
+      if (n < ProxyTrainer.MIN_SAMPLES) {
+        throw new IllegalArgumentException("initialSamples must be >= "
+            + ProxyTrainer.MIN_SAMPLES + ", but was " + n);
+      }
+      this.initialSamples = n;
+      return this;
+    }
+
+    /**
+     * Sets the budget of true evaluations, the initial sample included.
+     *
+     * @param budget the budget, {@code > 0} (and {@code >= initialSamples} at {@link #build()})
+     * @return this builder
+     * @throws IllegalArgumentException if {@code budget <= 0}
+     */
+    public Builder budget(int budget) {
+      this.budget = Requires.positive(budget, "budget");
+      return this;
+    }
+
+    /**
+     * Sets the most true evaluations per round.
+     *
+     * @param n the count, {@code > 0}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code n <= 0}
+     */
+    public Builder candidatesPerRound(int n) {
+      this.candidatesPerRound = Requires.positive(n, "candidatesPerRound");
+      return this;
+    }
+
+    /**
+     * Sets how many extra optimizer runs (other seeds) propose candidates each round. Slots left
+     * after the optimum and the restarts go to high-spread points for an ensemble, then to
+     * distance-merit points (see {@link EvaluationReason#DISTANCE_MERIT}).
+     *
+     * @param n the count, {@code >= 0} (and {@code < candidatesPerRound} at {@link #build()})
+     * @return this builder
+     * @throws IllegalArgumentException if {@code n < 0}
+     */
+    public Builder restarts(int n) {
+      this.restarts = Requires.nonNegative(n, "restarts");
+      return this;
+    }
+
+    /**
+     * Sets the most rounds.
+     *
+     * @param n the count, {@code > 0}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code n <= 0}
+     */
+    public Builder maxRounds(int n) {
+      this.maxRounds = Requires.positive(n, "maxRounds");
+      return this;
+    }
+
+    /**
+     * Sets the distance under which two points count as the same: the run stops when the proxy's
+     * optimum moves less than this, and no point within it of an evaluated point is evaluated.
+     *
+     * @param tolerance the distance, finite and {@code > 0}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code tolerance} is not finite and positive
+     */
+    public Builder tolerance(double tolerance) {
+      this.tolerance = Requires.positive(tolerance, "tolerance");
+      return this;
+    }
+
+    /**
+     * Sets the number of proxies; 1 is a plain proxy, more give a spread and bootstrap resamples.
+     *
+     * @param k the ensemble size, {@code >= 1}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code k < 1}
+     */
+    public Builder ensembleSize(int k) {
+      this.ensembleSize = Requires.positive(k, "ensembleSize");
+      return this;
+    }
+
+    /**
+     * Sets the quality gate.
+     *
+     * @param gate the gate
+     * @return this builder
+     */
+    public Builder gate(QualityGate gate) {
+      this.gate = nonNull(gate, "gate");
+      return this;
+    }
+
+    /**
+     * Sets what a round spends its candidates on after the gate tripped.
+     *
+     * @param fallback the fallback
+     * @return this builder
+     */
+    public Builder fallback(Fallback fallback) {
+      this.fallback = nonNull(fallback, "fallback");
+      return this;
+    }
+
+    /**
+     * Sets the step of {@link Fallback#LOCAL_SEARCH}: sigma as a share of each coordinate's width.
+     *
+     * @param radius the share, in (0, 1)
+     * @return this builder
+     * @throws IllegalArgumentException if {@code radius} is not in (0, 1)
+     */
+    public Builder localRadius(double radius) {
+      this.localRadius = Requires.openUnit(radius, "localRadius");
+      return this;
+    }
+
+    /**
+     * Sets the seed of every random choice of the run. The initial sample is {@code
+     * initialSampler.sample(domain, initialSamples, seed)}, so an offline proxy can be trained on
+     * the very same points for comparison.
+     *
+     * @param seed the seed
+     * @return this builder
+     */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /**
+     * Sets the number of threads for the truth's evaluations and the members' training.
+     *
+     * @param threads the count, {@code > 0}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code threads <= 0}
+     */
+    public Builder threads(int threads) {
+      this.threads = Requires.positive(threads, "threads");
+      return this;
+    }
+
+    /**
+     * Builds the settings.
+     *
+     * @return the managed optimization
+     * @throws IllegalArgumentException if {@code budget < initialSamples} or {@code restarts >=
+     *     candidatesPerRound}
+     */
+    public ManagedOptimization build() {
+      if (budget < initialSamples) {
+        throw new IllegalArgumentException("budget must be >= initialSamples (" + initialSamples
+            + "), but was " + budget);
+      }
+      if (restarts >= candidatesPerRound) {
+        throw new IllegalArgumentException("restarts must be < candidatesPerRound ("
+            + candidatesPerRound + "), but was " + restarts);
+      }
+      return new ManagedOptimization(this);
+    }
+  }
+}
