@@ -27,7 +27,7 @@ class ProxyTrainerTest {
   @Test
   void shortenedPaperTrainingReachesR2OnTwoDimensionalAckleyDense() {
     BenchmarkFunction ackley = Benchmarks.ackley(2);
-    // the test preset: our defaults, with an epoch cap that keeps the suite fast
+    // the paper preset, shortened to 30 epochs to keep the suite fast
     Proxy p = ProxyTestSupport.ackleyProxy();
     ProxyQuality q = p.quality();
     assertTrue(q.validationR2() >= 0.95, q.toString());
