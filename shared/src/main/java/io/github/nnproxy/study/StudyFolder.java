@@ -24,13 +24,14 @@ import org.slf4j.LoggerFactory;
  * configuration that determines the results, and refuses to mix the results of two different
  * configurations in one folder.
  *
- * <p>The description holds what the results depend on: functions (name, class, domain, optimum)
- * and dimensions, sampling schemes and their sample sizes, optimizer labels with their {@link
- * io.github.nnproxy.optimize.Optimizer#name() names}, classes and seed columns, the seeds, the
- * proxy seed, the base size and every trainer's settings (except its seed, which the study
- * replaces, and its threads). Thread count, listener and plot options are not part of it: the
- * results do not depend on them. An optimizer's other settings are only seen through its name, so
- * give differently configured optimizers different names. Stateless.
+ * <p>The description holds what the results depend on: functions (name, domain, optimum) and
+ * dimensions, sampling schemes and their sample sizes, optimizer labels with their {@link
+ * io.github.nnproxy.optimize.Optimizer#name() names} and seed columns, the seeds, the proxy seed,
+ * the base size and every trainer's settings (except its seed, which the study replaces, and its
+ * threads). Thread count, listener and plot options are not part of it: the results do not depend
+ * on them. Classes are not part of it either, so a wrapper (a logging or counting decorator) of the
+ * same function or optimizer resumes its study. An optimizer's own settings are only seen through
+ * its name: give differently configured optimizers different names. Stateless.
  */
 final class StudyFolder {
   private static final Logger LOG = LoggerFactory.getLogger(StudyFolder.class);
@@ -151,12 +152,12 @@ final class StudyFolder {
     line(s, "proxy seed", study.proxySeed());
     line(s, "base size", study.baseSize());
     for (StudyOptimizer o : study.optimizers()) {
-      line(s, "optimizer " + o.label(), "name " + o.optimizer().name() + ", "
-          + o.optimizer().getClass().getName() + ", seed column " + o.column());
+      line(s, "optimizer " + o.label(), "name " + o.optimizer().name() + ", seed column "
+          + o.column());
     }
     for (BenchmarkFunction f : study.problems()) {
       String cell = f.name() + " " + f.domain().dimension() + "-D";
-      line(s, "function " + cell, f.getClass().getName() + ", " + f.domain() + ", optimum "
+      line(s, "function " + cell, f.domain() + ", optimum "
           + Arrays.toString(f.optimum()) + ", optimal value " + f.optimalValue());
       line(s, "trainer " + cell, trainer(study.trainer(f)));
     }
