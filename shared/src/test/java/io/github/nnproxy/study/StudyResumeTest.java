@@ -144,6 +144,57 @@ class StudyResumeTest {
   }
 
   @Test
+  void leavesNoCorruptRowWhenKilledAndResumesToTheSameFiles() throws Exception {
+    Path dir = tmp.resolve("killed");
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process child = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+        KilledStudyMain.class.getName(), dir.toString())
+        .redirectErrorStream(true)
+        .redirectOutput(tmp.resolve("killed.log").toFile())
+        .start();
+    Path runs = dir.resolve("runs.csv");
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    try {
+      while (!(Files.exists(runs) && dataRows(runs) >= 4)) {
+        assertTrue(child.isAlive(), () -> "the child study ended early: " + log());
+        assertTrue(System.nanoTime() < deadline, "no rows after 60 s");
+        Thread.sleep(5);
+      }
+    } finally {
+      child.destroyForcibly(); // SIGKILL: no shutdown hooks, no finally blocks
+      child.waitFor();
+    }
+    assertTrue(child.exitValue() != 0, "the child was killed, not finished");
+    for (String name : List.of("runs.csv", "timings.csv")) {
+      String text = Files.readString(dir.resolve(name));
+      String[] lines = text.split("\n", -1);
+      int complete = lines.length - 1; // the last piece is empty or a torn line
+      int fields = name.equals("runs.csv") ? RunsCsv.RUN_HEADER.length
+          : RunsCsv.TIMING_HEADER.length;
+      for (int i = 0; i < complete; i++) {
+        assertEquals(fields, lines[i].split(",", -1).length, name + " line " + (i + 1));
+      }
+    }
+    long kept = RunsCsv.restore(dir).runs().size();
+    assertTrue(kept >= 4 && kept < RUNS, kept + " rows");
+    assertFalse(Files.exists(dir.resolve("summary.csv")));
+
+    Counts c = new Counts();
+    c.study(dir).build().run();
+
+    assertEquals(RUNS - kept, c.runs(), "only the missing runs are made");
+    assertSameFinalFiles(dir);
+  }
+
+  private static String log() {
+    try {
+      return Files.readString(tmp.resolve("killed.log"));
+    } catch (IOException e) {
+      return e.toString();
+    }
+  }
+
+  @Test
   void dropsATornLastLineAndMakesItsRunAgain() throws IOException {
     Path dir = copyOfReference("torn");
     Path runs = dir.resolve("runs.csv");
