@@ -4,11 +4,15 @@ import io.github.nnproxy.benchmark.BenchmarkFunction;
 import io.github.nnproxy.proxy.ProxyTrainer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -42,7 +46,67 @@ final class StudyFolder {
   private static final String[] RESULTS = {CONFIG, RunsCsv.RUNS, RunsCsv.TIMINGS,
       SummaryCsv.SUMMARY, SummaryCsv.PROXIES, MarkdownReport.FILE};
 
+  /** The file a running study locks, so that two studies never share a folder at once. */
+  static final String LOCK = "study.lock";
+
   private StudyFolder() {}
+
+  /** An exclusive lock of a study folder; closing releases it. */
+  interface Lock extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /**
+   * Locks the folder for one study run, with an OS file lock on {@value #LOCK}: the lock is
+   * released when the study ends, and also when its process dies (even by SIGKILL), so a killed
+   * study never blocks its resumption. The lock file itself stays.
+   *
+   * @throws IllegalStateException if another study, in this or another process, holds the lock
+   * @throws UncheckedIOException if the folder or the lock file cannot be created
+   */
+  static Lock lock(Path out) {
+    Path file = out.resolve(LOCK);
+    FileChannel channel = null;
+    try {
+      Files.createDirectories(out);
+      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileLock lock;
+      try {
+        lock = channel.tryLock();
+      } catch (OverlappingFileLockException e) {
+        lock = null; // held by this JVM
+      }
+      if (lock == null) {
+        throw new IllegalStateException("another study is running in " + out + " (it holds "
+            + file + "). Wait for it to end, or use another output folder.");
+      }
+      FileChannel held = channel;
+      return () -> {
+        try {
+          held.close(); // releases the lock
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot release " + file, e);
+        }
+      };
+    } catch (IOException e) {
+      closeQuietly(channel);
+      throw new UncheckedIOException("cannot lock " + file, e);
+    } catch (RuntimeException e) {
+      closeQuietly(channel);
+      throw e;
+    }
+  }
+
+  private static void closeQuietly(FileChannel c) {
+    if (c != null) {
+      try {
+        c.close();
+      } catch (IOException e) {
+        // already failing
+      }
+    }
+  }
 
   /**
    * Makes the folder ready for {@code study}: creates it, checks what it holds, removes temporary

@@ -55,6 +55,12 @@ final class StudyRunner {
   }
 
   StudyResult run() {
+    try (StudyFolder.Lock lock = StudyFolder.lock(out)) {
+      return runLocked();
+    }
+  }
+
+  private StudyResult runLocked() {
     boolean resuming = StudyFolder.prepare(study);
     List<RunRecord> kept = resuming ? restore() : List.of();
     Map<String, RunRecord> finished = new HashMap<>();

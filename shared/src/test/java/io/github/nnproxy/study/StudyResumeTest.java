@@ -18,6 +18,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -290,6 +293,45 @@ class StudyResumeTest {
 
     assertEquals(0, c.runs());
     assertArrayEquals(runs, Files.readAllBytes(dir.resolve("runs.csv")), "nothing was touched");
+  }
+
+  @Test
+  void refusesASecondStudyOnTheSameFolderWhileTheFirstRuns() throws Exception {
+    Path dir = tmp.resolve("locked");
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Optimizer blocking = new Optimizer() {
+      @Override
+      public String name() {
+        return "search-pso";
+      }
+
+      @Override
+      public io.github.nnproxy.optimize.Optimum minimize(
+          io.github.nnproxy.ForwardModel objective, long seed) {
+        started.countDown();
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return pso().minimize(objective, seed);
+      }
+    };
+    CompletableFuture<StudyResult> first = CompletableFuture.supplyAsync(
+        () -> study(dir, blocking, ga(), new AtomicLong()).build().run());
+    try {
+      assertTrue(started.await(60, TimeUnit.SECONDS));
+      Counts c = new Counts();
+      IllegalStateException e = assertThrows(IllegalStateException.class,
+          () -> c.study(dir).build().run());
+      assertTrue(e.getMessage().contains("another study is running in"), e.getMessage());
+      assertEquals(0, c.runs());
+    } finally {
+      release.countDown();
+    }
+    assertEquals(RUNS, first.get(60, TimeUnit.SECONDS).runCount());
+    assertSameFinalFiles(dir);
   }
 
   @Test
