@@ -61,11 +61,6 @@ final class RunsCsv implements Closeable {
   /** What a folder's {@code runs.csv} holds: its complete, valid rows, and the lines dropped. */
   record Restored(List<RunRecord> runs, int dropped) {}
 
-  /** Creates both files in {@code dir} with their headers, replacing old ones. */
-  static RunsCsv create(Path dir) {
-    return open(dir, List.of());
-  }
-
   /**
    * Rewrites both files in {@code dir} with the given runs (via temporary files), then opens them
    * for appending.

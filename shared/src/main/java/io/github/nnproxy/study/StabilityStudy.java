@@ -27,8 +27,9 @@ import java.util.function.IntFunction;
  * and minimizes the true function once per seed (truth runs depend on function, dimension,
  * optimizer and seed only, so they run once, not once per scheme). Each run's point is judged on
  * the true function. Files written to {@link #output()}: {@code runs.csv}, {@code timings.csv},
- * {@code proxies.csv}, {@code summary.csv}, {@code summary.md}, {@code plots/*.png} and {@code
- * proxies/*.nnproxy}; see {@link #run()}.
+ * {@code proxies.csv}, {@code summary.csv}, {@code summary.md}, {@code plots/*.png}, {@code
+ * proxies/*.nnproxy}, {@code study-config.txt} (the configuration the results belong to) and
+ * {@code study.lock} (held while a study runs); see {@link #run()}.
  *
  * <p>Reproducible: every random seed (sampling, training, optimizer runs, parity points) is
  * derived from {@link #proxySeed()} or from the user's {@link #seeds()} and the identity of the

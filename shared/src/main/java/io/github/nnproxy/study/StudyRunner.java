@@ -168,6 +168,12 @@ final class StudyRunner {
             throw new IllegalArgumentException("its domain " + proxy.domain() + " is not the "
                 + "function's " + f.domain());
           }
+          int[] hidden = study.trainer(f).hiddenLayers();
+          int[] sizes = proxy.layerSizes();
+          if (!Arrays.equals(Arrays.copyOfRange(sizes, 1, sizes.length - 1), hidden)) {
+            throw new IllegalArgumentException("its layers " + Arrays.toString(sizes)
+                + " do not have the trainer's hidden layers " + Arrays.toString(hidden));
+          }
           int slot = p * schemes.size() + s;
           reused[slot] = proxy;
           records[slot] = record(f, scheme, file, proxy);

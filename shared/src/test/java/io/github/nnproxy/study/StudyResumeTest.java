@@ -8,11 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.nnproxy.benchmark.Benchmarks;
 import io.github.nnproxy.optimize.Optimizer;
+import io.github.nnproxy.proxy.ProxyTrainer;
+import io.github.nnproxy.sampling.Samplers;
 import io.github.nnproxy.sampling.SamplingScheme;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -248,6 +251,26 @@ class StudyResumeTest {
     assertEquals(0, c.runs());
     assertEquals(400, c.truth.get(), "one dense sample of the true sphere");
     assertArrayEquals(new int[] {3, RUNS}, c.resumed.get(0));
+    assertSameFinalFiles(dir);
+  }
+
+  @Test
+  void trainsAgainAProxyFileThatDoesNotFitItsCell() throws IOException {
+    Path dir = copyOfReference("swapped-proxies");
+    Path proxies = dir.resolve("proxies");
+    // another function's proxy (another domain) in place of sphere's
+    Files.copy(proxies.resolve("ackley-2d-dense-uniform.nnproxy"),
+        proxies.resolve("sphere-2d-dense-uniform.nnproxy"), StandardCopyOption.REPLACE_EXISTING);
+    // a proxy of the right function and domain, but not of the study's trainer
+    ProxyTrainer.builder().hiddenLayers(8).epochs(2).build()
+        .train(Benchmarks.byName("ackley", 2), Samplers.uniform(), 100, 1L)
+        .save(proxies.resolve("ackley-2d-sparse-uniform.nnproxy"));
+
+    Counts c = new Counts();
+    c.study(dir).build().run();
+
+    assertEquals(0, c.runs());
+    assertEquals(400 + 100, c.truth.get(), "the dense sphere and sparse Ackley samples");
     assertSameFinalFiles(dir);
   }
 
