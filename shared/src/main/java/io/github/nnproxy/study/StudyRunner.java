@@ -89,6 +89,11 @@ final class StudyRunner {
         await(submitAll(pool, log, proxies, reused, finished.keySet()), pool);
       }
       List<RunRecord> runs = new ArrayList<>(RunsCsv.read(out));
+      if (runs.size() != runsTotal) {
+        throw new IllegalStateException(out.resolve(RunsCsv.RUNS) + " holds " + runs.size()
+            + " readable runs after the study, but " + runsTotal + " were expected. Was the file"
+            + " changed while the study ran? Run the study again to make the missing runs.");
+      }
       runs.sort(canonicalOrder());
       RunsCsv.rewrite(out, runs);
       List<ProxyRecord> proxyList = List.of(proxies);
