@@ -2,8 +2,11 @@ package io.github.nnproxy.study;
 
 import java.io.BufferedWriter;
 import java.io.Closeable;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,11 +15,15 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads and writes {@code runs.csv} (the deterministic columns of every run) and {@code
@@ -25,8 +32,15 @@ import org.apache.commons.csv.CSVRecord;
  * <p>Numbers are written with {@link Double#toString(double)}: locale-independent and exact
  * (they read back to the same bits); NaN is an empty field. The point found is one field of
  * space-separated coordinates. Instances are thread-safe: {@link #append} is synchronized.
+ *
+ * <p>Crash safety: {@link #append} writes each row as one complete line with a single unbuffered
+ * {@code write} (the timing row first, then the run row), so a process killed at any moment leaves
+ * every earlier line complete and at most a torn last line. {@link #restore} reads a folder back
+ * line by line and drops a torn or unparseable line (its run is simply made again); {@link #open}
+ * rewrites the files with the rows kept before it appends.
  */
 final class RunsCsv implements Closeable {
+  private static final Logger LOG = LoggerFactory.getLogger(RunsCsv.class);
   static final String RUNS = "runs.csv";
   static final String TIMINGS = "timings.csv";
   static final String[] RUN_HEADER = {"function", "dimension", "scheme", "optimizer", "seed",
@@ -34,32 +48,43 @@ final class RunsCsv implements Closeable {
       "proxy_value", "proxy_error", "evaluations", "in_domain", "x"};
   static final String[] TIMING_HEADER = {"function", "dimension", "scheme", "optimizer", "seed",
       "objective", "wall_seconds"};
+  private static final CSVFormat LINE = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
 
-  private final CSVPrinter runs;
-  private final CSVPrinter timings;
+  private final OutputStream runs;
+  private final OutputStream timings;
 
-  private RunsCsv(CSVPrinter runs, CSVPrinter timings) {
+  private RunsCsv(OutputStream runs, OutputStream timings) {
     this.runs = runs;
     this.timings = timings;
   }
 
-  /** Creates both files in {@code dir} with their headers, replacing old ones. */
-  static RunsCsv create(Path dir) {
+  /** What a folder's {@code runs.csv} holds: its complete, valid rows, and the lines dropped. */
+  record Restored(List<RunRecord> runs, int dropped) {}
+
+  /**
+   * Rewrites both files in {@code dir} with the given runs (via temporary files), then opens them
+   * for appending.
+   */
+  static RunsCsv open(Path dir, List<RunRecord> kept) {
+    rewrite(dir, kept);
+    OutputStream r = null;
     try {
-      return new RunsCsv(printer(dir.resolve(RUNS), RUN_HEADER),
-          printer(dir.resolve(TIMINGS), TIMING_HEADER));
+      r = new FileOutputStream(dir.resolve(RUNS).toFile(), true);
+      return new RunsCsv(r, new FileOutputStream(dir.resolve(TIMINGS).toFile(), true));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create " + dir.resolve(RUNS), e);
+      closeQuietly(r);
+      throw new UncheckedIOException("cannot open " + dir.resolve(RUNS) + " for appending", e);
     }
   }
 
-  /** Appends a run to both files and flushes them. */
+  /**
+   * Appends a run to both files: each row is one complete line written with a single call to the
+   * unbuffered file stream, the timing first, so every run in {@code runs.csv} has its timing.
+   */
   synchronized void append(RunRecord r) {
     try {
-      runs.printRecord(runRow(r));
-      runs.flush();
-      timings.printRecord(timingRow(r));
-      timings.flush();
+      timings.write(line(timingRow(r)));
+      runs.write(line(runRow(r)));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot append to " + RUNS, e);
     }
@@ -67,7 +92,7 @@ final class RunsCsv implements Closeable {
 
   @Override
   public synchronized void close() {
-    try (CSVPrinter a = runs; CSVPrinter b = timings) {
+    try (OutputStream a = runs; OutputStream b = timings) {
       // closes both
     } catch (IOException e) {
       throw new UncheckedIOException("cannot close " + RUNS, e);
@@ -76,29 +101,138 @@ final class RunsCsv implements Closeable {
 
   /** Reads the runs back from {@code dir}, with the wall times of {@code timings.csv}. */
   static List<RunRecord> read(Path dir) {
+    return restore(dir).runs();
+  }
+
+  /**
+   * Reads what a (possibly interrupted) study left in {@code dir}: every complete line of {@code
+   * runs.csv} that parses into a run, each run once (the first row wins), with the wall time of
+   * {@code timings.csv} (zero if it has none). A torn last line, or a line that does not parse, is
+   * dropped, counted and logged. A missing file holds no runs.
+   *
+   * @throws IllegalStateException if {@code runs.csv} has a complete header line that is not this
+   *     version's header
+   */
+  static Restored restore(Path dir) {
     Map<String, Duration> wall = new HashMap<>();
-    for (CSVRecord c : records(dir.resolve(TIMINGS))) {
-      double s = Double.parseDouble(c.get("wall_seconds"));
-      wall.put(key(c.get("function"), c.get("dimension"), c.get("scheme"), c.get("optimizer"),
-          c.get("seed"), c.get("objective")), Duration.ofNanos(Math.round(s * 1e9)));
-    }
-    List<RunRecord> out = new ArrayList<>();
-    for (CSVRecord c : records(dir.resolve(RUNS))) {
-      String[] xs = c.get("x").trim().split(" ");
-      double[] x = new double[xs.length];
-      for (int i = 0; i < x.length; i++) {
-        x[i] = Double.parseDouble(xs[i]);
+    for (String[] c : lines(dir.resolve(TIMINGS), TIMING_HEADER).rows) {
+      try {
+        double s = Double.parseDouble(c[6]);
+        wall.put(key(c[0], c[1], c[2], c[3], c[4], c[5]), Duration.ofNanos(Math.round(s * 1e9)));
+      } catch (RuntimeException e) {
+        // a bad timing only loses a wall time
       }
-      Duration w = wall.getOrDefault(key(c.get("function"), c.get("dimension"), c.get("scheme"),
-          c.get("optimizer"), c.get("seed"), c.get("objective")), Duration.ZERO);
-      out.add(new RunRecord(c.get("function"), Integer.parseInt(c.get("dimension")),
-          c.get("scheme"), c.get("optimizer"), Long.parseLong(c.get("seed")),
-          Long.parseLong(c.get("run_seed")), Objective.parse(c.get("objective")), x,
-          num(c.get("distance")), num(c.get("true_value")), num(c.get("regret")),
-          num(c.get("optimizer_value")), num(c.get("proxy_value")), num(c.get("proxy_error")),
-          Long.parseLong(c.get("evaluations")), Boolean.parseBoolean(c.get("in_domain")), w));
     }
-    return out;
+    Lines read = lines(dir.resolve(RUNS), RUN_HEADER);
+    List<RunRecord> out = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    int dropped = read.dropped;
+    for (String[] c : read.rows) {
+      RunRecord r;
+      try {
+        r = parseRun(c);
+      } catch (RuntimeException e) {
+        LOG.warn("dropping an unreadable row of {}: {} ({})", dir.resolve(RUNS),
+            String.join(",", c), e.toString());
+        dropped++;
+        continue;
+      }
+      String k = key(r.function(), Integer.toString(r.dimension()), r.scheme(), r.optimizer(),
+          Long.toString(r.seed()), r.objective().label());
+      if (seen.add(k)) {
+        out.add(r.withWallTime(wall.getOrDefault(k, Duration.ZERO)));
+      } else {
+        dropped++;
+      }
+    }
+    return new Restored(out, dropped);
+  }
+
+  private static RunRecord parseRun(String[] c) {
+    String[] xs = c[15].trim().split(" ");
+    double[] x = new double[xs.length];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = Double.parseDouble(xs[i]);
+    }
+    if (!c[14].equals("true") && !c[14].equals("false")) {
+      throw new IllegalArgumentException("in_domain must be true or false, but was " + c[14]);
+    }
+    return new RunRecord(c[0], Integer.parseInt(c[1]), c[2], c[3], Long.parseLong(c[4]),
+        Long.parseLong(c[5]), Objective.parse(c[6]), x, num(c[7]), num(c[8]), num(c[9]),
+        num(c[10]), num(c[11]), num(c[12]), Long.parseLong(c[13]), Boolean.parseBoolean(c[14]),
+        Duration.ZERO);
+  }
+
+  /** The data rows of a CSV file with the given header, and the lines dropped. */
+  private record Lines(List<String[]> rows, int dropped) {}
+
+  private static Lines lines(Path file, String[] header) {
+    if (!Files.exists(file)) {
+      return new Lines(List.of(), 0);
+    }
+    String text;
+    try {
+      // REPLACE, not REPORT: a line with bad bytes is dropped below, not the whole file
+      text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+    int end = text.lastIndexOf('\n');
+    int dropped = 0;
+    if (end + 1 < text.length()) {
+      LOG.warn("dropping the torn last line of {}: {}", file, text.substring(end + 1));
+      dropped++;
+    }
+    if (end < 0) {
+      return new Lines(List.of(), dropped); // not even a complete header
+    }
+    String[] all = text.substring(0, end).split("\n", -1);
+    String expected = LINE.format((Object[]) header);
+    if (!all[0].equals(expected)) {
+      throw new IllegalStateException(file + " does not start with the header of this nnproxy"
+          + " version (" + expected + "), but with: " + all[0] + ". Use a new output folder.");
+    }
+    List<String[]> rows = new ArrayList<>();
+    for (int i = 1; i < all.length; i++) {
+      String[] fields = fields(all[i], header.length);
+      if (fields == null) {
+        LOG.warn("dropping line {} of {}: {}", i + 1, file, all[i]);
+        dropped++;
+      } else {
+        rows.add(fields);
+      }
+    }
+    return new Lines(rows, dropped);
+  }
+
+  /** Parses one line into exactly {@code n} fields, or null if it is not such a line. */
+  private static String[] fields(String line, int n) {
+    if (line.indexOf('\uFFFD') >= 0 || line.indexOf('\0') >= 0) {
+      return null;
+    }
+    try (Reader r = new StringReader(line)) {
+      List<CSVRecord> recs = CSVFormat.DEFAULT.parse(r).getRecords();
+      if (recs.size() != 1 || recs.get(0).size() != n) {
+        return null;
+      }
+      return recs.get(0).values();
+    } catch (IOException | UncheckedIOException | IllegalStateException e) {
+      return null;
+    }
+  }
+
+  private static byte[] line(List<Object> row) {
+    return (LINE.format(row.toArray()) + "\n").getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static void closeQuietly(OutputStream s) {
+    if (s != null) {
+      try {
+        s.close();
+      } catch (IOException e) {
+        // already failing
+      }
+    }
   }
 
   /** Rewrites both files with the runs in the given order, each via a temporary file. */
@@ -169,12 +303,4 @@ final class RunsCsv implements Closeable {
         .setRecordSeparator('\n').get());
   }
 
-  private static List<CSVRecord> records(Path file) {
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)
-          .getRecords();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
-  }
 }

@@ -27,15 +27,25 @@ import java.util.function.IntFunction;
  * and minimizes the true function once per seed (truth runs depend on function, dimension,
  * optimizer and seed only, so they run once, not once per scheme). Each run's point is judged on
  * the true function. Files written to {@link #output()}: {@code runs.csv}, {@code timings.csv},
- * {@code proxies.csv}, {@code summary.csv}, {@code summary.md}, {@code plots/*.png} and {@code
- * proxies/*.nnproxy}; see {@link #run()}.
+ * {@code proxies.csv}, {@code summary.csv}, {@code summary.md}, {@code plots/*.png}, {@code
+ * proxies/*.nnproxy}, {@code study-config.txt} (the configuration the results belong to) and
+ * {@code study.lock} (held while a study runs); see {@link #run()}.
  *
  * <p>Reproducible: every random seed (sampling, training, optimizer runs, parity points) is
  * derived from {@link #proxySeed()} or from the user's {@link #seeds()} and the identity of the
  * cell, never from the order of execution, so {@code runs.csv} and {@code summary.csv} are
  * byte-identical for any number of {@link #threads()}.
  *
- * <p>Immutable and thread-safe; {@link #run()} may be called again (it overwrites the files).
+ * <p>Resumable: the output folder records the configuration in {@code study-config.txt}, every
+ * finished run is on disk before the next one is reported, and every proxy is saved before its
+ * runs start. Running the same study again on the same folder, after a crash, a kill or a normal
+ * end, reuses the finished runs and the saved proxies and makes only what is missing; the final
+ * {@code runs.csv}, {@code summary.csv} and {@code summary.md} are the same bytes as those of an
+ * uninterrupted run. A study with another configuration refuses to run in that folder rather than
+ * mix results; see {@link Builder#resume(boolean)}.
+ *
+ * <p>Immutable and thread-safe; {@link #run()} may be called again (it resumes, so it only
+ * rewrites the final files). Do not run two studies on the same folder at once.
  *
  * <pre>{@code
  * StudyResult r = StabilityStudy.builder()
@@ -66,6 +76,7 @@ public final class StabilityStudy {
   private final boolean plots;
   private final int parityPoints;
   private final int plotResolution;
+  private final boolean resume;
 
   private StabilityStudy(Builder b, List<BenchmarkFunction> functions, List<String> names) {
     this.functions = List.copyOf(functions);
@@ -83,6 +94,7 @@ public final class StabilityStudy {
     this.plots = b.plots;
     this.parityPoints = b.parityPoints;
     this.plotResolution = b.plotResolution;
+    this.resume = b.resume;
   }
 
   /**
@@ -99,16 +111,20 @@ public final class StabilityStudy {
   /**
    * Runs the study and writes its files; blocks until every run is done.
    *
-   * <p>{@code runs.csv} grows by one flushed row per finished run while the study runs, so a crash
-   * loses at most the runs in flight; at the end it is rewritten sorted in canonical order (via a
-   * temporary file and a rename). {@code summary.csv} holds one row per cell, {@code summary.md}
+   * <p>{@code runs.csv} grows by one row per finished run while the study runs, each written as
+   * one complete line before the run is reported, so a crash or a kill loses at most the runs in
+   * flight (and leaves at most a torn last line, which a resumed study drops); at the end it is
+   * rewritten sorted in canonical order (via a temporary file and a rename). If the folder holds
+   * results of this configuration (and {@link #resume()} is on), the finished runs and the saved
+   * proxies are reused rather than made again. {@code summary.csv} holds one row per cell, {@code summary.md}
    * the seed-layout table and commentary. Wall times, which differ from run to run, go to {@code
    * timings.csv} and {@code proxies.csv} only.
    *
    * @return the summaries and the paths written
    * @throws java.io.UncheckedIOException if a file cannot be written
    * @throws IllegalStateException if a training or an optimizer run fails (the cause is kept),
-   *     or the thread is interrupted
+   *     the thread is interrupted, the folder holds results of another configuration (or of an
+   *     unknown one), or it holds results and {@link #resume()} is off
    */
   public StudyResult run() {
     return new StudyRunner(this).run();
@@ -248,6 +264,16 @@ public final class StabilityStudy {
   }
 
   /**
+   * Tells whether the study resumes from the results already in its output folder.
+   *
+   * @return true (the default) to reuse finished runs and saved proxies; false to refuse a folder
+   *     that holds results
+   */
+  public boolean resume() {
+    return resume;
+  }
+
+  /**
    * Builds a {@link StabilityStudy}. Each method checks its argument at once. Not thread-safe.
    *
    * <pre>{@code
@@ -271,6 +297,7 @@ public final class StabilityStudy {
     private boolean plots = true;
     private int parityPoints = 500;
     private int plotResolution = 80;
+    private boolean resume = true;
 
     private Builder() {}
 
@@ -470,7 +497,26 @@ public final class StabilityStudy {
     }
 
     /**
-     * Sets the output folder (created if missing; files in it are overwritten).
+     * Sets whether to resume from the results already in the output folder (default true).
+     *
+     * <p>On (the default): if the folder holds results of the same configuration (its {@code
+     * study-config.txt} matches), finished runs and saved proxies are reused and only the missing
+     * ones are made; results of another configuration are refused. Off: the folder must hold no
+     * study results; a folder that does is refused, never overwritten. Either way the study never
+     * mixes configurations and never deletes results: to start over, delete the folder or choose
+     * a new one.
+     *
+     * @param resume false to insist on a fresh folder
+     * @return this builder
+     */
+    public Builder resume(boolean resume) {
+      this.resume = resume;
+      return this;
+    }
+
+    /**
+     * Sets the output folder (created if missing). If it holds results of the same configuration,
+     * the study resumes them ({@link #resume(boolean)}); results of another one are refused.
      *
      * @param output the folder
      * @return this builder

@@ -30,6 +30,15 @@ public interface StudyListener {
   default void onStart(int proxies, int runs) {}
 
   /**
+   * Called once after {@link #onStart} when the study resumes from results already in its output
+   * folder; the {@code done} counts of the later calls start from these numbers.
+   *
+   * @param proxies the saved proxies reused rather than trained again
+   * @param runs the finished runs reused rather than made again
+   */
+  default void onResumed(int proxies, int runs) {}
+
+  /**
    * Called when a proxy has been trained and saved.
    *
    * @param proxy the proxy's cell, file and quality

@@ -16,19 +16,25 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs one {@link StabilityStudy}: trains the proxies and makes the optimizer runs on a pool of
- * the study's threads, streams the runs to disk, then sorts, summarizes, plots and reports.
- * One instance per {@link StabilityStudy#run()} call.
+ * the study's threads, streams the runs to disk, then sorts, summarizes, plots and reports. When
+ * the output folder holds results of the same configuration ({@link StudyFolder}), it reuses the
+ * finished runs and the saved proxies and makes only the rest. One instance per {@link
+ * StabilityStudy#run()} call.
  */
 final class StudyRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(StudyRunner.class);
   private final StabilityStudy study;
   private final Path out;
   private final Path proxyDir;
@@ -49,11 +55,20 @@ final class StudyRunner {
   }
 
   StudyResult run() {
-    try {
-      Files.createDirectories(proxyDir);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the output folder " + out, e);
+    try (StudyFolder.Lock lock = StudyFolder.lock(out)) {
+      return runLocked();
     }
+  }
+
+  private StudyResult runLocked() {
+    boolean resuming = StudyFolder.prepare(study);
+    List<RunRecord> kept = resuming ? restore() : List.of();
+    Map<String, RunRecord> finished = new HashMap<>();
+    for (RunRecord r : kept) {
+      finished.put(key(r.function(), r.dimension(), r.scheme(), r.optimizer(), r.seed()), r);
+    }
+    ProxyRecord[] proxies = new ProxyRecord[proxiesTotal];
+    Proxy[] reused = resuming ? reuseProxies(proxies) : new Proxy[proxiesTotal];
     AtomicInteger threadNo = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(study.threads(), r -> {
       Thread t = new Thread(r, "nnproxy-study-" + threadNo.incrementAndGet());
@@ -61,12 +76,24 @@ final class StudyRunner {
       return t;
     });
     try {
-      ProxyRecord[] proxies = new ProxyRecord[proxiesTotal];
-      try (RunsCsv log = RunsCsv.create(out)) {
+      try (RunsCsv log = RunsCsv.open(out, kept)) {
         study.listener().onStart(proxiesTotal, runsTotal);
-        await(submitAll(pool, log, proxies), pool);
+        int proxiesReused = (int) Arrays.stream(reused).filter(p -> p != null).count();
+        if (resuming && (proxiesReused > 0 || !kept.isEmpty())) {
+          synchronized (listenerLock) {
+            proxiesDone = proxiesReused;
+            runsDone = kept.size();
+            study.listener().onResumed(proxiesReused, kept.size());
+          }
+        }
+        await(submitAll(pool, log, proxies, reused, finished.keySet()), pool);
       }
       List<RunRecord> runs = new ArrayList<>(RunsCsv.read(out));
+      if (runs.size() != runsTotal) {
+        throw new IllegalStateException(out.resolve(RunsCsv.RUNS) + " holds " + runs.size()
+            + " readable runs after the study, but " + runsTotal + " were expected. Was the file"
+            + " changed while the study ran? Run the study again to make the missing runs.");
+      }
       runs.sort(canonicalOrder());
       RunsCsv.rewrite(out, runs);
       List<ProxyRecord> proxyList = List.of(proxies);
@@ -83,28 +110,125 @@ final class StudyRunner {
     }
   }
 
-  private List<CompletableFuture<?>> submitAll(
-      ExecutorService pool, RunsCsv log, ProxyRecord[] proxies) {
+  /**
+   * Reads the finished runs of an interrupted study, keeping those this study would make with the
+   * same seeds; the others are dropped and made again.
+   */
+  private List<RunRecord> restore() {
+    RunsCsv.Restored restored = RunsCsv.restore(out);
+    Map<String, Long> expected = new HashMap<>();
+    for (BenchmarkFunction f : study.problems()) {
+      int d = f.domain().dimension();
+      for (StudyOptimizer o : study.optimizers()) {
+        for (long seed : study.seeds()) {
+          long runSeed = Seeds.derive(seed, "run", f.name(), d, o.label());
+          expected.put(key(f.name(), d, "", o.label(), seed), runSeed);
+          for (SamplingScheme s : study.schemes()) {
+            expected.put(key(f.name(), d, s.label(), o.label(), seed), runSeed);
+          }
+        }
+      }
+    }
+    List<RunRecord> kept = new ArrayList<>();
+    int foreign = 0;
+    for (RunRecord r : restored.runs()) {
+      Long runSeed = expected.get(key(r.function(), r.dimension(), r.scheme(), r.optimizer(),
+          r.seed()));
+      boolean truth = r.scheme().isEmpty();
+      if (runSeed != null && runSeed == r.runSeed()
+          && r.objective() == (truth ? Objective.TRUTH : Objective.PROXY)) {
+        kept.add(r);
+      } else {
+        foreign++;
+      }
+    }
+    if (restored.dropped() + foreign > 0) {
+      LOG.warn("resuming in {}: dropped {} torn or unreadable and {} unexpected rows of {}; their"
+          + " runs are made again", out, restored.dropped(), foreign, RunsCsv.RUNS);
+    }
+    LOG.info("resuming in {}: {} of {} runs are finished", out, kept.size(), runsTotal);
+    return kept;
+  }
+
+  /**
+   * Loads the proxies an interrupted study saved, filling their records; a missing, unreadable or
+   * misfitting file is left to be trained again.
+   */
+  private Proxy[] reuseProxies(ProxyRecord[] records) {
+    Proxy[] reused = new Proxy[proxiesTotal];
+    List<BenchmarkFunction> problems = study.problems();
+    List<SamplingScheme> schemes = study.schemes();
+    for (int p = 0; p < problems.size(); p++) {
+      BenchmarkFunction f = problems.get(p);
+      int d = f.domain().dimension();
+      for (int s = 0; s < schemes.size(); s++) {
+        SamplingScheme scheme = schemes.get(s);
+        Path file = proxyDir.resolve(proxyFileName(f.name(), d, scheme.label()));
+        if (!Files.exists(file)) {
+          continue;
+        }
+        try {
+          Proxy proxy = Proxy.load(file);
+          if (!proxy.domain().equals(f.domain())) {
+            throw new IllegalArgumentException("its domain " + proxy.domain() + " is not the "
+                + "function's " + f.domain());
+          }
+          int[] hidden = study.trainer(f).hiddenLayers();
+          int[] sizes = proxy.layerSizes();
+          if (!Arrays.equals(Arrays.copyOfRange(sizes, 1, sizes.length - 1), hidden)) {
+            throw new IllegalArgumentException("its layers " + Arrays.toString(sizes)
+                + " do not have the trainer's hidden layers " + Arrays.toString(hidden));
+          }
+          int slot = p * schemes.size() + s;
+          reused[slot] = proxy;
+          records[slot] = record(f, scheme, file, proxy);
+        } catch (RuntimeException e) {
+          LOG.warn("cannot reuse the saved proxy {}, training it again: {}", file, e.toString());
+        }
+      }
+    }
+    return reused;
+  }
+
+  private ProxyRecord record(BenchmarkFunction f, SamplingScheme scheme, Path file, Proxy proxy) {
+    int d = f.domain().dimension();
+    long seed = Seeds.derive(study.proxySeed(), "proxy", f.name(), d, scheme.label());
+    return new ProxyRecord(f.name(), d, scheme.label(), scheme.sampleSize(study.baseSize()), seed,
+        file, proxy.quality());
+  }
+
+  private static String key(String function, int d, String scheme, String optimizer, long seed) {
+    return function + "\u0000" + d + "\u0000" + scheme + "\u0000" + optimizer + "\u0000" + seed;
+  }
+
+  private List<CompletableFuture<?>> submitAll(ExecutorService pool, RunsCsv log,
+      ProxyRecord[] proxies, Proxy[] reused, Set<String> finished) {
     List<CompletableFuture<?>> tasks = new ArrayList<>();
     List<BenchmarkFunction> problems = study.problems();
     List<SamplingScheme> schemes = study.schemes();
     for (int p = 0; p < problems.size(); p++) {
       BenchmarkFunction f = problems.get(p);
+      int d = f.domain().dimension();
       for (StudyOptimizer o : study.optimizers()) {
         for (long seed : study.seeds()) {
-          tasks.add(CompletableFuture.runAsync(() -> optimize(f, null, "", o, seed, log), pool));
+          if (!finished.contains(key(f.name(), d, "", o.label(), seed))) {
+            tasks.add(CompletableFuture.runAsync(() -> optimize(f, null, "", o, seed, log), pool));
+          }
         }
       }
       for (int s = 0; s < schemes.size(); s++) {
         SamplingScheme scheme = schemes.get(s);
         int slot = p * schemes.size() + s;
-        CompletableFuture<Proxy> trained = CompletableFuture.supplyAsync(
-            () -> train(f, scheme, proxies, slot), pool);
+        CompletableFuture<Proxy> trained = reused[slot] != null
+            ? CompletableFuture.completedFuture(reused[slot])
+            : CompletableFuture.supplyAsync(() -> train(f, scheme, proxies, slot), pool);
         tasks.add(trained);
         for (StudyOptimizer o : study.optimizers()) {
           for (long seed : study.seeds()) {
-            tasks.add(trained.thenAcceptAsync(
-                proxy -> optimize(f, proxy, scheme.label(), o, seed, log), pool));
+            if (!finished.contains(key(f.name(), d, scheme.label(), o.label(), seed))) {
+              tasks.add(trained.thenAcceptAsync(
+                  proxy -> optimize(f, proxy, scheme.label(), o, seed, log), pool));
+            }
           }
         }
       }
@@ -119,7 +243,7 @@ final class StudyRunner {
     Proxy proxy = study.trainer(f).train(f, scheme.sampler(f), n, seed);
     Path file = proxyDir.resolve(proxyFileName(f.name(), d, scheme.label()));
     proxy.save(file);
-    ProxyRecord rec = new ProxyRecord(f.name(), d, scheme.label(), n, seed, file, proxy.quality());
+    ProxyRecord rec = record(f, scheme, file, proxy);
     slots[slot] = rec;
     synchronized (listenerLock) {
       study.listener().onProxyTrained(rec, ++proxiesDone, proxiesTotal);

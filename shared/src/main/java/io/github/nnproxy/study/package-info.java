@@ -5,7 +5,9 @@
  *
  * <p>{@link io.github.nnproxy.study.StabilityStudy} configures and runs a study; it writes
  * {@code runs.csv}, {@code summary.csv}, {@code summary.md}, {@code plots/} and {@code proxies/}
- * into its output folder and returns a {@link io.github.nnproxy.study.StudyResult}. The seed
+ * into its output folder and returns a {@link io.github.nnproxy.study.StudyResult}. A study is
+ * resumable: run again on the same folder, it reuses the finished runs and saved proxies and
+ * refuses a changed configuration (see {@code docs/reproducibility.md}). The seed
  * study's published figures (Albreiki, Belayouni and Gupta, arXiv 2301.07102) ship as the
  * resource {@code seed-figures.csv} and are reported beside ours.
  */
