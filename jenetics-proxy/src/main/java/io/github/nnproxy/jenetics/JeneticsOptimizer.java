@@ -371,8 +371,15 @@ public final class JeneticsOptimizer implements Optimizer {
     return driveToZero;
   }
 
+  /**
+   * Returns the settings that shape the results: name, population, generations or evaluation
+   * budget, selectors, alterers, phenotype age and fitness mode; not the fitness executor, which
+   * does not change results.
+   *
+   * @return the description
+   */
   @Override
-  public String toString() {
+  public String description() {
     return "JeneticsOptimizer["
         + name
         + ", populationSize="
@@ -388,11 +395,17 @@ public final class JeneticsOptimizer implements Optimizer {
         + alterersDescription
         + ", maximalPhenotypeAge="
         + maximalPhenotypeAge
-        + ", executor="
-        + (executor == null ? "batched" : executor)
         + (driveToZero ? ", driveToZero" : "")
         + "]";
   }
+
+  @Override
+  public String toString() {
+    String d = description();
+    return d.substring(0, d.length() - 1) + ", executor="
+        + (executor == null ? "batched" : executor) + "]";
+  }
+
 
   /**
    * Builds a {@link JeneticsOptimizer}. Every setter validates its argument at once and returns

@@ -340,9 +340,19 @@ public final class JmetalPsoOptimizer implements Optimizer {
     return (variant.hashCode() * 31 + swarmSize) * 31 + iterations;
   }
 
+  /**
+   * Returns the variant, swarm size and iterations, which with the seed fix the results.
+   *
+   * @return the description
+   */
   @Override
-  public String toString() {
+  public String description() {
     return "JmetalPsoOptimizer[" + variant.label + ", swarmSize=" + swarmSize
         + ", iterations=" + iterations + "]";
+  }
+
+  @Override
+  public String toString() {
+    return description();
   }
 }

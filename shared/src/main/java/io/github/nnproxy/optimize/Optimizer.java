@@ -26,6 +26,19 @@ public interface Optimizer {
   String name();
 
   /**
+   * Returns every setting that shapes this optimizer's results (population or swarm size,
+   * iterations, operators...), in a stable text: the same settings always give the same text, and
+   * it holds no object identities, thread pools or other run-to-run details. The stability study
+   * records it to refuse resuming a folder with results of differently configured optimizers.
+   * The default returns {@link #name()}; implementations with settings should override it.
+   *
+   * @return the description
+   */
+  default String description() {
+    return name();
+  }
+
+  /**
    * Minimizes the objective over its domain.
    *
    * @param objective the function to minimize

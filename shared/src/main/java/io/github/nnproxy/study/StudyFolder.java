@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The description holds what the results depend on: functions (name, domain, optimum) and
  * dimensions, sampling schemes and their sample sizes, optimizer labels with their {@link
- * io.github.nnproxy.optimize.Optimizer#name() names} and seed columns, the seeds, the proxy seed,
+ * io.github.nnproxy.optimize.Optimizer#name() names}, {@link
+ * io.github.nnproxy.optimize.Optimizer#description() settings} and seed columns, the seeds, the
+ * proxy seed,
  * the base size and every trainer's settings (except its seed, which the study replaces, and its
  * threads). Thread count, listener and plot options are not part of it: the results do not depend
  * on them. Classes are not part of it either, so a wrapper (a logging or counting decorator) of the
@@ -217,7 +219,7 @@ final class StudyFolder {
     line(s, "base size", study.baseSize());
     for (StudyOptimizer o : study.optimizers()) {
       line(s, "optimizer " + o.label(), "name " + o.optimizer().name() + ", seed column "
-          + o.column());
+          + o.column() + ", settings " + o.optimizer().description());
     }
     for (BenchmarkFunction f : study.problems()) {
       String cell = f.name() + " " + f.domain().dimension() + "-D";
