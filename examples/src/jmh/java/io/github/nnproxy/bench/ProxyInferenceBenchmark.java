@@ -23,7 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Proxy inference throughput on the seed's network for Ackley ({@code d-20-50-120-70-20-10-1}),
+ * Proxy inference throughput (the blocked forward pass of {@code Proxy.evaluateAll} and the
+ * one-point path of {@code Proxy.evaluate}, against Encog's own compute) on the seed's network for Ackley ({@code d-20-50-120-70-20-10-1}),
  * one point at a time and in batches, to compare with the peer's PyTorch figures (21,000
  * evaluations/s one at a time, 175,000/s in batches of 10, 780,000/s in batches of 100, one
  * thread). The weights come from a short training run: throughput does not depend on them.
@@ -44,6 +45,8 @@ public class ProxyInferenceBenchmark {
   int dimension;
 
   Proxy proxy;
+  org.encog.neural.flat.FlatNetwork encog;
+  double[] encogOut = new double[1];
   double[][] xs;
   double[][][] batches10;
   double[][][] batches100;
@@ -55,6 +58,7 @@ public class ProxyInferenceBenchmark {
     proxy = ProxyTrainer.paper(f).toBuilder().epochs(1).build()
         .train(f, Samplers.uniform(), 500, 1L);
     xs = Samplers.uniform().sample(f.domain(), POINTS, 2L);
+    encog = proxy.toEncogNetwork().getFlat();
     batches10 = split(10);
     batches100 = split(100);
   }
@@ -77,6 +81,21 @@ public class ProxyInferenceBenchmark {
   public void onePointAtATime(Blackhole bh) {
     for (double[] x : xs) {
       bh.consume(proxy.evaluate(x));
+    }
+  }
+
+  /**
+   * The reference: Encog's own {@code FlatNetwork.compute}, one point per call, on the same
+   * weights (no input scaling or checks).
+   *
+   * @param bh the sink
+   */
+  @Benchmark
+  @OperationsPerInvocation(POINTS)
+  public void encogComputeOnePointAtATime(Blackhole bh) {
+    for (double[] x : xs) {
+      encog.compute(x, encogOut);
+      bh.consume(encogOut[0]);
     }
   }
 
