@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class KnownFunction {
-  private static final Pattern DESCRIPTION = Pattern.compile("^([A-Za-z][A-Za-z_-]*)\\((\\d+)-D\\)");
+  private static final Pattern DESCRIPTION =
+      Pattern.compile("^([A-Za-z][A-Za-z_-]*)\\((\\d+)-D\\)");
 
   private KnownFunction() {}
 

@@ -73,7 +73,8 @@ public record SeedList(long[] seeds) {
         Set<Long> list = new LinkedHashSet<>();
         for (String part : t.split(",", -1)) {
           if (!part.isBlank() && !list.add(Long.parseLong(part.trim()))) {
-            throw new IllegalArgumentException("seed " + part.trim() + " repeats in '" + text + "'");
+            throw new IllegalArgumentException(
+                "seed " + part.trim() + " repeats in '" + text + "'");
           }
         }
         return new SeedList(list.stream().mapToLong(Long::longValue).toArray());

@@ -66,7 +66,8 @@ public final class TrainCommand implements Callable<Integer> {
   private long seed = 42;
 
   @Option(names = {"-o", "--out"}, paramLabel = "FILE",
-      description = "File to save the proxy to. Default: <function>-<d>d-<scheme>.nnproxy.")
+      description = "File to save the proxy to. "
+          + "Default: nnproxy-results/<function>-<d>d-<scheme>.nnproxy.")
   private Path out;
 
   /** Creates the command; picocli fills it. */
@@ -93,8 +94,8 @@ public final class TrainCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
     ProxyTrainer t = trainer.trainer(f);
-    Path file = out != null ? out
-        : Path.of(f.name() + "-" + dimension + "d-" + scheme.label() + ".nnproxy");
+    Path file = out != null ? out : Path.of("nnproxy-results",
+        f.name() + "-" + dimension + "d-" + scheme.label() + ".nnproxy");
     PrintWriter w = spec.commandLine().getOut();
     w.printf(Locale.ROOT, "Training a proxy of %s on %d %s points (seed %d) with %s (%s)...%n",
         f, n, scheme.label(), seed, trainer.key(), t);
