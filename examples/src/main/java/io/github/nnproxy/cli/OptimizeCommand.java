@@ -84,7 +84,7 @@ public final class OptimizeCommand implements Callable<Integer> {
     }
     Optimizer o = optimizer.optimizer();
     PrintWriter w = spec.commandLine().getOut();
-    w.println("Proxy:     " + proxyFile + " (" + proxy.description() + ")");
+    w.println("File:      " + proxyFile + " (" + proxy.description() + ")");
     w.printf(Locale.ROOT, "Optimizer: %s (%s), seed %d%n", optimizer.key(), o.name(), seed);
     w.flush();
     Optimum best = o.minimize(proxy, seed);
