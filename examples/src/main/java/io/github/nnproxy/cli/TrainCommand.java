@@ -70,6 +70,11 @@ public final class TrainCommand implements Callable<Integer> {
           + "Default: nnproxy-results/<function>-<d>d-<scheme>.nnproxy.")
   private Path out;
 
+  @Option(names = {"-q", "--quiet"},
+      description = "No progress indicator. It is drawn on standard error only when the output "
+          + "is a terminal.")
+  private boolean quiet;
+
   /** Creates the command; picocli fills it. */
   public TrainCommand() {}
 
@@ -100,7 +105,10 @@ public final class TrainCommand implements Callable<Integer> {
     w.printf(Locale.ROOT, "Training a proxy of %s on %d %s points (seed %d) with %s (%s)...%n",
         f, n, scheme.label(), seed, trainer.key(), t);
     w.flush();
-    Proxy proxy = t.train(f, scheme.sampler(f), n, seed);
+    Proxy proxy;
+    try (Busy busy = Busy.start(!quiet && System.console() != null, "training", System.err)) {
+      proxy = t.train(f, scheme.sampler(f), n, seed);
+    }
     proxy.save(file);
     w.println("Quality: " + proxy.quality());
     double[] x = f.optimum();
