@@ -1,0 +1,209 @@
+package io.github.nnproxy.cli;
+
+import io.github.nnproxy.sampling.SamplingScheme;
+import io.github.nnproxy.study.StabilityStudy;
+import io.github.nnproxy.study.StudyListener;
+import io.github.nnproxy.study.StudyResult;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code nnproxy study}: runs the stability study on a preset grid, with overrides, writes its
+ * files and prints the summary table.
+ *
+ * <p>Not thread-safe: picocli fills its fields; use one instance per run.
+ *
+ * <pre>{@code
+ * nnproxy study --preset quick --functions ackley --seeds 3 --out results
+ * }</pre>
+ */
+@Command(
+    name = "study",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    description = {
+        "Trains a proxy per function, dimension and sampling scheme, runs every optimizer on "
+            + "every proxy and on the true function once per seed, and reports the distance "
+            + "from the point found to the true optimum beside the seed study's figures "
+            + "(Albreiki, Belayouni, Gupta, arXiv 2301.07102).",
+        "Writes runs.csv, summary.csv, summary.md, proxies.csv, timings.csv, proxies/ and "
+            + "plots/ to the output folder and prints the summary table."})
+public final class StudyCommand implements Callable<Integer> {
+  @Spec
+  private CommandSpec spec;
+
+  @Option(names = "--preset", paramLabel = "quick|paper", converter = Converters.Preset.class,
+      description = "The grid to start from: quick (3 functions, 2-D, 3 schemes, 5 seeds, quick "
+          + "trainer, base size 3000: about 2 minutes on 2 cores) or paper (the seed's grid: "
+          + "2, 4, 10-D, 10 seeds, defaults trainer, base size 10000: 30 to 60 minutes). "
+          + "Default: ${DEFAULT-VALUE}.")
+  private StudyPreset preset = StudyPreset.QUICK;
+
+  @Option(names = "--functions", split = ",", paramLabel = "NAME",
+      converter = Converters.FunctionName.class,
+      description = "Benchmark functions, comma-separated: ackley, rastrigin, rosenbrock, sphere, "
+          + "griewank, levy, styblinski-tang, schwefel. Default: the preset's (ackley, "
+          + "rastrigin, rosenbrock).")
+  private List<String> functions;
+
+  @Option(names = "--dimensions", split = ",", paramLabel = "D",
+      description = "Dimensions, comma-separated. Default: the preset's (quick 2; paper 2,4,10).")
+  private int[] dimensions;
+
+  @Option(names = "--schemes", split = ",", paramLabel = "SCHEME",
+      converter = Converters.Scheme.class,
+      description = "Sampling schemes, comma-separated: dense, sparse, gaussian, lhs, sobol. "
+          + "Default: the preset's (dense, sparse, gaussian).")
+  private List<SamplingScheme> schemes;
+
+  @Option(names = "--optimizers", split = ",", paramLabel = "NAME",
+      converter = Converters.Optimizer.class,
+      description = "Optimizers, comma-separated: pso (the seed's PSO, jMetal; PSO column), ga "
+          + "(the seed's GA, Jenetics; GA column), spso2007, spso2011, ga-defaults, "
+          + "ga-pso-budget (the seed's GA with the PSO's 100,000 evaluations). "
+          + "Default: the preset's (pso, ga).")
+  private List<OptimizerChoice> optimizers;
+
+  @Option(names = "--seeds", paramLabel = "SEEDS", converter = Converters.Seeds.class,
+      description = "Optimizer seeds: a count (5 = seeds 1..5), a range (3..7) or a list "
+          + "(1,7,42). Default: the preset's (quick 5, paper 10).")
+  private SeedList seeds;
+
+  @Option(names = "--trainer", paramLabel = "defaults|paper|quick",
+      converter = Converters.Trainer.class,
+      description = "Proxy trainer: defaults (ProxyTrainer.defaults()), paper (the seed's "
+          + "networks and 500 epochs, exactly: hours for the paper grid) or quick (64-64, up "
+          + "to 200 epochs). Default: the preset's (quick quick, paper defaults).")
+  private TrainerPreset trainer;
+
+  @Option(names = "--base-size", paramLabel = "N",
+      description = "Dense sample size; sparse draws a quarter of it. "
+          + "Default: the preset's (quick 3000, paper 10000).")
+  private Integer baseSize;
+
+  @Option(names = "--seed", paramLabel = "SEED",
+      description = "Master seed of sampling and training. Default: ${DEFAULT-VALUE}.")
+  private long proxySeed = 42;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Worker threads; results do not depend on it. "
+          + "Default: the number of processors (${DEFAULT-VALUE} here).")
+  private int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "Output folder (created; files in it are overwritten). "
+          + "Default: ${DEFAULT-VALUE}.")
+  private Path out = Path.of("nnproxy-results");
+
+  @Option(names = "--no-plots", negatable = false,
+      description = "Skip the plots (faster). Default: plots are drawn.")
+  private boolean noPlots;
+
+  @Option(names = {"-q", "--quiet"},
+      description = "No progress bar. The bar is drawn on standard error only when the output "
+          + "is a terminal.")
+  private boolean quiet;
+
+  /** Creates the command; picocli fills it. */
+  public StudyCommand() {}
+
+  /**
+   * Runs the study.
+   *
+   * @return 0
+   * @throws ParameterException if the options do not make a valid study
+   */
+  @Override
+  public Integer call() {
+    boolean progress = !quiet && System.console() != null;
+    PrintWriter out = spec.commandLine().getOut();
+    StudyResult result;
+    long start;
+    try (ProgressListener bar = new ProgressListener(System.err)) {
+      StabilityStudy study = build(progress ? bar : StudyListener.NONE);
+      out.println(header(study));
+      out.flush();
+      start = System.nanoTime();
+      result = study.run();
+    }
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    out.println();
+    SummaryTable.of(result.summaryMarkdown()).forEach(out::println);
+    out.println();
+    out.printf(Locale.ROOT, "%d proxies, %d runs in %s.%n", result.proxies().size(),
+        result.runCount(), format(took));
+    Path dir = result.output().toAbsolutePath().normalize();
+    out.println("Report: " + dir.resolve(result.summaryMarkdown().getFileName()));
+    out.println("Files:  " + dir + " (runs.csv, summary.csv, proxies.csv, timings.csv, "
+        + "proxies/" + (result.plots().isEmpty() ? "" : ", plots/ with " + result.plots().size()
+            + " PNGs") + ")");
+    out.flush();
+    return 0;
+  }
+
+  private StabilityStudy build(StudyListener listener) {
+    try {
+      StabilityStudy.Builder b = StabilityStudy.builder()
+          .functions((functions != null ? functions : preset.functions()).toArray(String[]::new))
+          .dimensions(dimensions != null ? dimensions : preset.dimensions())
+          .schemes((schemes != null ? schemes : preset.schemes()).toArray(SamplingScheme[]::new))
+          .seeds((seeds != null ? seeds : preset.seeds()).seeds())
+          .proxySeed(proxySeed)
+          .trainer(trainerPreset().trainers())
+          .baseSize(baseSize != null ? baseSize : preset.baseSize())
+          .threads(threads)
+          .output(out)
+          .plots(!noPlots)
+          .listener(listener);
+      for (OptimizerChoice o : optimizerChoices()) {
+        b.optimizer(o.studyOptimizer());
+      }
+      return b.build();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "invalid study: " + e.getMessage(), e);
+    }
+  }
+
+  private TrainerPreset trainerPreset() {
+    return trainer != null ? trainer : preset.trainer();
+  }
+
+  private List<OptimizerChoice> optimizerChoices() {
+    List<OptimizerChoice> list = optimizers != null ? optimizers : preset.optimizers();
+    if (list.stream().distinct().count() != list.size()) {
+      throw new IllegalArgumentException("optimizers must not repeat, but were "
+          + list.stream().map(OptimizerChoice::key).collect(Collectors.joining(",")));
+    }
+    return list;
+  }
+
+  private String header(StabilityStudy s) {
+    int cells = s.functionNames().size() * s.dimensions().length;
+    return String.format(Locale.ROOT, "nnproxy study (preset %s): %s x %s-D x %s x %s x %d "
+            + "seeds (%s)%n  %d proxies (trainer %s, base size %d, proxy seed %d), %d threads, "
+            + "output %s", preset.key(), String.join(",", s.functionNames()),
+        java.util.Arrays.stream(s.dimensions()).mapToObj(Integer::toString)
+            .collect(Collectors.joining(",")),
+        s.schemes().stream().map(SamplingScheme::label).collect(Collectors.joining(",")),
+        s.optimizers().stream().map(o -> o.label()).collect(Collectors.joining(",")),
+        s.seeds().length, new SeedList(s.seeds()), cells * s.schemes().size(),
+        trainerPreset().key(), s.baseSize(), s.proxySeed(), s.threads(),
+        s.output().toAbsolutePath().normalize());
+  }
+
+  private static String format(Duration d) {
+    long s = Math.round(d.toMillis() / 1000.0);
+    return s >= 60 ? String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60) : s + " s";
+  }
+}

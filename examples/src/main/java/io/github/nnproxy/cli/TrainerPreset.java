@@ -1,0 +1,102 @@
+package io.github.nnproxy.cli;
+
+import io.github.nnproxy.benchmark.BenchmarkFunction;
+import io.github.nnproxy.proxy.ProxyTrainer;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The proxy trainers the command line offers by name.
+ *
+ * <p>{@code defaults} is {@link ProxyTrainer#defaults()}, {@code paper} the seed study's network
+ * and training ({@link ProxyTrainer#paper}, minutes per proxy), {@code quick} a small network for
+ * demonstrations and tests (seconds per proxy, a rougher fit). Immutable.
+ *
+ * <pre>{@code
+ * ProxyTrainer t = TrainerPreset.parse("quick").trainer(Benchmarks.ackley(2));
+ * }</pre>
+ */
+public enum TrainerPreset {
+  /** {@link ProxyTrainer#defaults()}: Adam, 64-64-64, up to 300 epochs with early stopping. */
+  DEFAULTS("defaults", f -> ProxyTrainer.defaults()),
+  /** {@link ProxyTrainer#paper}: the seed study's networks and epochs, exactly. */
+  PAPER("paper", ProxyTrainer::paper),
+  /** A small, fast network: Adam, 64-64, up to 200 epochs, patience 40. */
+  QUICK("quick", f -> quick());
+
+  private final String key;
+  private final Function<BenchmarkFunction, ProxyTrainer> trainers;
+
+  TrainerPreset(String key, Function<BenchmarkFunction, ProxyTrainer> trainers) {
+    this.key = key;
+    this.trainers = trainers;
+  }
+
+  /**
+   * Returns the name used on the command line.
+   *
+   * @return the name
+   */
+  public String key() {
+    return key;
+  }
+
+  /**
+   * Returns {@link #key()}, as help texts show it.
+   *
+   * @return the name
+   */
+  @Override
+  public String toString() {
+    return key();
+  }
+
+  /**
+   * Returns the trainer of a function's proxies.
+   *
+   * @param f the function (and dimension)
+   * @return the trainer
+   */
+  public ProxyTrainer trainer(BenchmarkFunction f) {
+    return trainers.apply(f);
+  }
+
+  /**
+   * Returns this preset as the study builder's trainer function.
+   *
+   * @return the function
+   */
+  public Function<BenchmarkFunction, ProxyTrainer> trainers() {
+    return trainers;
+  }
+
+  /**
+   * Finds a preset by name, ignoring case.
+   *
+   * @param text the name
+   * @return the preset
+   * @throws IllegalArgumentException if no preset has that name
+   */
+  public static TrainerPreset parse(String text) {
+    String k = text.trim().toLowerCase(Locale.ROOT);
+    for (TrainerPreset p : values()) {
+      if (p.key.equals(k)) {
+        return p;
+      }
+    }
+    throw new IllegalArgumentException("trainer must be one of "
+        + Arrays.stream(values()).map(TrainerPreset::key).collect(Collectors.joining(", "))
+        + ", but was '" + text + "'");
+  }
+
+  /**
+   * Returns the quick trainer.
+   *
+   * @return the trainer
+   */
+  static ProxyTrainer quick() {
+    return ProxyTrainer.builder().hiddenLayers(64, 64).epochs(200).patience(40).build();
+  }
+}

@@ -1,0 +1,41 @@
+package io.github.nnproxy.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StudyCommandTest {
+
+  @Test
+  void tinyStudyWritesItsFilesAndPrintsTheSummaryTable(@TempDir Path dir) throws IOException {
+    Path out = dir.resolve("results");
+    Cli.Run run = Cli.run("study", "--functions", "sphere", "--dimensions", "2", "--schemes",
+        "sparse", "--seeds", "2", "--optimizers", "ga,ga-defaults", "--trainer", "quick",
+        "--base-size", "200", "--threads", "1", "--no-plots", "--quiet", "--out", out.toString());
+
+    assertEquals(0, run.exitCode(), run.err());
+    for (String f : new String[] {"runs.csv", "summary.csv", "summary.md", "proxies.csv"}) {
+      assertTrue(Files.isRegularFile(out.resolve(f)), f);
+    }
+    assertEquals(1 + 2 * 2 * 2, Files.readAllLines(out.resolve("runs.csv")).size());
+    assertTrue(run.out().contains("| sphere"), run.out());
+    assertTrue(run.out().contains("GA proxy"), run.out());
+    assertTrue(run.out().contains("summary.md"), run.out());
+    assertTrue(run.err().isEmpty(), run.err());
+  }
+
+  @Test
+  void withoutASeedColumnPrintsEveryCell(@TempDir Path dir) {
+    Cli.Run run = Cli.run("study", "--functions", "sphere", "--dimensions", "2", "--schemes",
+        "dense", "--seeds", "1", "--optimizers", "ga-defaults", "--trainer", "quick",
+        "--base-size", "100", "--no-plots", "--quiet", "--out", dir.toString());
+
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().contains("jenetics-ga-defaults"), run.out());
+  }
+}

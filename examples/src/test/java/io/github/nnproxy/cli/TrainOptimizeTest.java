@@ -1,0 +1,55 @@
+package io.github.nnproxy.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainOptimizeTest {
+  @TempDir
+  static Path dir;
+  static Path proxy;
+  static Cli.Run trained;
+
+  @BeforeAll
+  static void train() {
+    proxy = dir.resolve("sphere.nnproxy");
+    trained = Cli.run("train", "--function", "sphere", "--dimension", "2", "--scheme", "lhs",
+        "--trainer", "quick", "--samples", "300", "--seed", "7", "--out", proxy.toString());
+  }
+
+  @Test
+  void trainSavesTheProxyAndPrintsItsQuality() {
+    assertEquals(0, trained.exitCode(), trained.err());
+    assertTrue(Files.isRegularFile(proxy));
+    assertTrue(trained.out().contains("validation R2"), trained.out());
+    assertTrue(trained.out().contains("seed 7"), trained.out());
+  }
+
+  @Test
+  void optimizeJudgesThePointOnTheFunctionNamedInTheDescription() {
+    Cli.Run run = Cli.run("optimize", "--proxy", proxy.toString(), "--optimizer", "ga",
+        "--seed", "3");
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().contains("sphere(2-D)"), run.out());
+    assertTrue(run.out().contains("Distance:"), run.out());
+  }
+
+  @Test
+  void optimizeIsReproducible() {
+    String[] args = {"optimize", "--proxy", proxy.toString(), "--optimizer", "ga-defaults",
+        "--seed", "5", "--function", "sphere"};
+    assertEquals(Cli.run(args).out(), Cli.run(args).out());
+  }
+
+  @Test
+  void optimizeRejectsAFunctionOfAnotherDomain() {
+    Cli.Run run = Cli.run("optimize", "--proxy", proxy.toString(), "--function", "ackley");
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().contains("domain"), run.err());
+  }
+}
