@@ -102,9 +102,15 @@ public final class StudyCommand implements Callable<Integer> {
   private int threads = Runtime.getRuntime().availableProcessors();
 
   @Option(names = "--out", paramLabel = "DIR",
-      description = "Output folder (created; files in it are overwritten). "
+      description = "Output folder (created). Running again with the same settings resumes: "
+          + "finished runs and saved proxies are reused; other settings are refused. "
           + "Default: ${DEFAULT-VALUE}.")
   private Path out = Path.of("nnproxy-results");
+
+  @Option(names = "--no-resume", negatable = false,
+      description = "Refuse an output folder that already holds results instead of resuming "
+          + "them. Default: resume.")
+  private boolean noResume;
 
   @Option(names = "--no-plots", negatable = false,
       description = "Skip the plots (faster). Default: plots are drawn.")
@@ -165,6 +171,7 @@ public final class StudyCommand implements Callable<Integer> {
           .threads(threads)
           .output(out)
           .plots(!noPlots)
+          .resume(!noResume)
           .listener(listener);
       for (OptimizerChoice o : optimizerChoices()) {
         b.optimizer(o.studyOptimizer());

@@ -38,4 +38,30 @@ class StudyCommandTest {
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(run.out().contains("jenetics-ga-defaults"), run.out());
   }
+
+  @Test
+  void sameCommandResumesAndAChangedOneIsRefusedInOneLine(@TempDir Path dir) throws IOException {
+    String[] args = {"study", "--functions", "sphere", "--dimensions", "2", "--schemes",
+        "sparse", "--seeds", "2", "--optimizers", "ga", "--trainer", "quick", "--base-size", "100",
+        "--threads", "1", "--no-plots", "--quiet", "--out", dir.toString()};
+    assertEquals(0, Cli.run(args).exitCode());
+    byte[] runs = Files.readAllBytes(dir.resolve("runs.csv"));
+
+    Cli.Run again = Cli.run(args);
+    assertEquals(0, again.exitCode(), again.err());
+    assertEquals(new String(runs), Files.readString(dir.resolve("runs.csv")));
+
+    String[] changed = args.clone();
+    changed[8] = "3"; // --seeds 3
+    Cli.Run refused = Cli.run(changed);
+    assertEquals(1, refused.exitCode());
+    assertEquals(1, refused.err().strip().lines().count(), refused.err());
+    assertTrue(refused.err().contains("seeds"), refused.err());
+
+    String[] fresh = java.util.Arrays.copyOf(args, args.length + 1);
+    fresh[args.length] = "--no-resume";
+    Cli.Run noResume = Cli.run(fresh);
+    assertEquals(1, noResume.exitCode());
+    assertEquals(1, noResume.err().strip().lines().count(), noResume.err());
+  }
 }
