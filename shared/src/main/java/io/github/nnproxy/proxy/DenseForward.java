@@ -60,9 +60,9 @@ final class DenseForward {
     return maxWidth;
   }
 
-  /** Returns the size of the scratch buffers {@link #computeBlock} needs, each. */
-  int blockScratchSize() {
-    return maxWidth * BLOCK;
+  /** Returns a scratch matrix for {@link #computeBlock}: one row of {@link #BLOCK} per neuron. */
+  double[][] blockScratch() {
+    return new double[maxWidth][BLOCK];
   }
 
   /**
@@ -91,39 +91,38 @@ final class DenseForward {
   }
 
   /**
-   * A block of {@code count <= BLOCK} points: {@code in} holds the scaled inputs neuron-major
-   * ({@code in[i * BLOCK + p]} is coordinate i of point p); {@code a} and {@code b} are scratch
-   * buffers of {@link #blockScratchSize()}; the outputs go to {@code out[from .. from + count)}.
+   * A block of {@code count <= BLOCK} points: {@code in[i][p]} is coordinate i of point p; {@code
+   * a} and {@code b} are scratch matrices from {@link #blockScratch()}; the outputs go to {@code
+   * out[from .. from + count)}. Every row starts at index 0, so the inner loops read and write the
+   * same index of different rows and the JIT can vectorize them.
    */
-  void computeBlock(double[] in, int count, double[] a, double[] b, double[] out, int from) {
-    double[] cur = in;
-    double[] next = a;
+  void computeBlock(double[][] in, int count, double[][] a, double[][] b, double[] out, int from) {
+    double[][] cur = in;
+    double[][] next = a;
     for (int t = 0; t < layers; t++) {
       int n = inSize[t];
       int row = offset[t];
       boolean relu = t < layers - 1;
       double biasValue = bias[t];
       for (int j = 0; j < outSize[t]; j++, row += n + 1) {
-        int base = j * BLOCK;
-        for (int p = 0; p < count; p++) {
-          next[base + p] = 0.0;
-        }
+        double[] acc = next[j];
+        java.util.Arrays.fill(acc, 0, count, 0.0);
         for (int i = 0; i < n; i++) {
           double w = weights[row + i];
-          int src = i * BLOCK;
+          double[] src = cur[i];
           for (int p = 0; p < count; p++) {
-            next[base + p] += w * cur[src + p];
+            acc[p] += w * src[p];
           }
         }
-        double wb = weights[row + n];
+        double wb = weights[row + n] * biasValue;
         for (int p = 0; p < count; p++) {
-          double s = next[base + p] + wb * biasValue;
-          next[base + p] = relu && s <= 0 ? 0.0 : s;
+          double s = acc[p] + wb;
+          acc[p] = relu && s <= 0 ? 0.0 : s;
         }
       }
       cur = next;
       next = next == a ? b : a;
     }
-    System.arraycopy(cur, 0, out, from, count);
+    System.arraycopy(cur[0], 0, out, from, count);
   }
 }

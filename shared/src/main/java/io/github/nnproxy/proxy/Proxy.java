@@ -77,17 +77,17 @@ public final class Proxy implements ForwardModel {
     final double[] in;
     final double[] a;
     final double[] b;
-    final double[] blockIn;
-    final double[] blockA;
-    final double[] blockB;
+    final double[][] blockIn;
+    final double[][] blockA;
+    final double[][] blockB;
 
     Scratch(DenseForward forward, int d) {
       this.in = new double[d];
       this.a = new double[forward.scratchSize()];
       this.b = new double[forward.scratchSize()];
-      this.blockIn = new double[d * DenseForward.BLOCK];
-      this.blockA = new double[forward.blockScratchSize()];
-      this.blockB = new double[forward.blockScratchSize()];
+      this.blockIn = new double[d][DenseForward.BLOCK];
+      this.blockA = forward.blockScratch();
+      this.blockB = forward.blockScratch();
     }
   }
 
@@ -201,7 +201,7 @@ public final class Proxy implements ForwardModel {
           outside++;
         }
         for (int j = 0; j < d; j++) {
-          s.blockIn[j * block + p] = (x[j] - center[j]) * invHalfWidth[j];
+          s.blockIn[j][p] = (x[j] - center[j]) * invHalfWidth[j];
         }
       }
       forward.computeBlock(s.blockIn, count, s.blockA, s.blockB, ys, from);

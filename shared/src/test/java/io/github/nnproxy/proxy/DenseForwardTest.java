@@ -39,15 +39,15 @@ class DenseForwardTest {
     for (int p = 0; p < n; p++) {
       assertEquals(expected[p], fast.compute(xs[p], a, b), "point " + p);
     }
-    double[] blockIn = new double[d * DenseForward.BLOCK];
-    double[] ba = new double[fast.blockScratchSize()];
-    double[] bb = new double[fast.blockScratchSize()];
+    double[][] blockIn = new double[d][DenseForward.BLOCK];
+    double[][] ba = fast.blockScratch();
+    double[][] bb = fast.blockScratch();
     double[] got = new double[n];
     for (int from = 0; from < n; from += DenseForward.BLOCK) {
       int count = Math.min(DenseForward.BLOCK, n - from);
       for (int p = 0; p < count; p++) {
         for (int j = 0; j < d; j++) {
-          blockIn[j * DenseForward.BLOCK + p] = xs[from + p][j];
+          blockIn[j][p] = xs[from + p][j];
         }
       }
       fast.computeBlock(blockIn, count, ba, bb, got, from);
