@@ -24,7 +24,10 @@ import java.util.Locale;
  *
  * <p>Options: {@code [out]} (default {@code nnproxy-trust}), {@code --quick}, {@code --seeds N}
  * (seeds 1..N, default 3), {@code --dimensions 2,4} (default 2), {@code --threads N} (default
- * all processors), {@code --base-size N} (default 10,000, the seed's dense sample).
+ * all processors), {@code --base-size N} (default 10,000, the seed's dense sample), {@code
+ * --trainer fast|defaults|paper} (the offline proxies' trainer; default {@code fast}, a 32-32
+ * network with early stopping, so that the grid fits in about half an hour on 2 cores; {@code
+ * paper} is the seed's network, about 10 minutes per proxy).
  */
 public final class TrustStudy {
   private TrustStudy() {}
@@ -41,18 +44,21 @@ public final class TrustStudy {
     int[] dims = {2};
     int threads = Runtime.getRuntime().availableProcessors();
     int baseSize = SamplingScheme.PAPER_BASE_SIZE;
+    String trainer = "fast";
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> quick = true;
         case "--seeds" -> seeds = Integer.parseInt(args[++i]);
         case "--threads" -> threads = Integer.parseInt(args[++i]);
         case "--base-size" -> baseSize = Integer.parseInt(args[++i]);
+        case "--trainer" -> trainer = args[++i];
         case "--dimensions" -> dims =
             Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
         default -> {
           if (args[i].startsWith("--")) {
             throw new IllegalArgumentException("unknown option '" + args[i] + "'; options:"
-                + " [out] --quick --seeds N --dimensions 2,4 --threads N --base-size N");
+                + " [out] --quick --seeds N --dimensions 2,4 --threads N --base-size N"
+                + " --trainer fast|defaults|paper");
           }
           out = Path.of(args[i]);
         }
@@ -72,6 +78,7 @@ public final class TrustStudy {
         .optimizer(JeneticsOptimizer.paper(), TrustStudy::gaWithBudget)
         .seeds(seedList)
         .baseSize(baseSize)
+        .trainer(offlineTrainer(trainer))
         .threads(threads)
         .output(out)
         .progress(System.err::println);
@@ -89,6 +96,22 @@ public final class TrustStudy {
         r.runs().size(), r.goalsHeld(), r.cells().size(), (System.nanoTime() - start) / 1e9,
         r.markdown());
   }
+
+  /** The offline proxies' trainer by name. */
+  static java.util.function.Function<io.github.nnproxy.benchmark.BenchmarkFunction, ProxyTrainer>
+      offlineTrainer(String name) {
+    return switch (name) {
+      case "fast" -> f -> FAST;
+      case "defaults" -> f -> ProxyTrainer.defaults();
+      case "paper" -> ProxyTrainer::paper;
+      default -> throw new IllegalArgumentException(
+          "--trainer must be fast, defaults or paper, but was '" + name + "'");
+    };
+  }
+
+  /** A 32-32 network, at most 100 epochs, patience 20, batch 32: about 10 s on 10,000 points. */
+  static final ProxyTrainer FAST = ProxyTrainer.builder().hiddenLayers(32, 32).epochs(100)
+      .patience(20).batchSize(32).build();
 
   /** The seed's PSO with about n evaluations: swarm n/10 (2 to 100), n/swarm iterations. */
   static Optimizer psoWithBudget(int n) {
