@@ -52,11 +52,22 @@ public final class MixedSolutionListEvaluator
 
   private static final long serialVersionUID = 1L;
 
+  /** Chooses the truth's share of each batch and calls both models. */
   private final MixedEvaluator mixed;
+
+  /** A problem over the truth's domain, for bounds and the creation of solutions. */
   private final ProxyProblem problem;
+
+  /** The truth's points, in order; also the lock of the counters. */
   private final List<TaggedPoint> truthLog = new ArrayList<>();
+
+  /** The number of batches scored. */
   private long batches;
+
+  /** The number of solutions scored by the truth. */
   private long truthCount;
+
+  /** The number of solutions scored by the proxy. */
   private long proxyCount;
 
   private MixedSolutionListEvaluator(MixedEvaluator mixed, ProxyProblem problem) {
