@@ -166,26 +166,23 @@ final class TrustReport {
           + " %.0f", nb, percent(share), nd));
     }
     if (db > dd + slack) {
-      double[] b = per.get(TrustMethod.MANAGED)[0];
-      double[] d = per.get(TrustMethod.TRUTH_FULL)[0];
-      int worse = 0;
-      for (int i = 0; i < b.length; i++) {
-        worse += b[i] > d[i] + slack ? 1 : 0;
-      }
+      double sb = dist.get(TrustMethod.MANAGED).std();
       double vb = value.get(TrustMethod.MANAGED).mean();
       double vd = value.get(TrustMethod.TRUTH_FULL).mean();
       String base;
-      if (dd <= 0.01 && db <= 0.1) {
-        base = String.format(Locale.ROOT, "precision: (d) homes in on x* (%.2g) with %.0f"
-            + " evaluations; (b) gets within %.3f with %.0f, the resolution of its small budget,"
-            + " in the right basin", dd, nd, db, nb);
+      if (db <= 0.1) {
+        base = String.format(Locale.ROOT, "precision: (b) ends near x* (%.3f) after %.0f true"
+            + " evaluations, but (d) polishes its answer to %.2g with %.0f", db, nb, dd, nd);
       } else if (vb <= vd) {
         base = String.format(Locale.ROOT, "flat minimum: (b)'s true value %.3g is as low as (d)'s"
             + " %.3g, but its point is farther from x* (%.3f against %.3f)", vb, vd, db, dd);
+      } else if (per.get(TrustMethod.MANAGED)[0].length > 1 && sb < 0.1 * db) {
+        base = String.format(Locale.ROOT, "false minimum: every seed ends about %.3f from x*"
+            + " (std %.3f, true value %.3g against (d)'s %.3g): a local minimum that the proxy"
+            + " keeps proposing", db, sb, vb, vd);
       } else {
-        base = String.format(Locale.ROOT, "wrong basin: in %d of %d seeds (b)'s best true point"
-            + " is farther than (d)'s (mean true value %.3g against %.3g); %.0f true evaluations"
-            + " did not locate the basin of x*", worse, b.length, vb, vd, nb);
+        base = String.format(Locale.ROOT, "budget: (b) ends %.3f from x* (true value %.3g against"
+            + " (d)'s %.3g); %.0f true evaluations were too few to find x*", db, vb, vd, nb);
       }
       base += dc > db
           ? String.format(Locale.ROOT, "; (c), the optimizer alone on the same budget, is farther"
@@ -266,6 +263,8 @@ final class TrustReport {
       double d = 0;
       double nb = 0;
       double nd = 0;
+      int beatsA = 0;
+      int beatsC = 0;
       for (TrustCell c : cells) {
         if (c.optimizer().equals(o.label())) {
           n++;
@@ -275,11 +274,15 @@ final class TrustReport {
           d += c.distance(TrustMethod.TRUTH_FULL).mean();
           nb += c.trueEvaluations(TrustMethod.MANAGED).mean();
           nd += c.trueEvaluations(TrustMethod.TRUTH_FULL).mean();
+          double cb = c.distance(TrustMethod.MANAGED).mean();
+          beatsA += cb < c.distance(TrustMethod.OFFLINE_PROXY).mean() ? 1 : 0;
+          beatsC += cb < c.distance(TrustMethod.TRUTH_EQUAL_BUDGET).mean() ? 1 : 0;
         }
       }
       b.append(String.format(Locale.ROOT, " %s: %d of %d; mean distance (a) %.3f, (b) %.3f, (d)"
-          + " %.3f; (b) used %.0f true evaluations on average, %.2f%% of (d)'s %.0f.", o.label(),
-          ok, n, a / n, bb / n, d / n, nb / n, 100 * nb / nd, nd / n));
+          + " %.3f; (b) used %.0f true evaluations on average, %.2f%% of (d)'s %.0f; (b) is"
+          + " closer than (a) in %d of %d cells and closer than (c) in %d of %d.", o.label(), ok,
+          n, a / n, bb / n, d / n, nb / n, 100 * nb / nd, nd / n, beatsA, n, beatsC, n));
     }
     return b.toString();
   }

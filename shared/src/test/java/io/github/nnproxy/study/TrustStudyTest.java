@@ -110,7 +110,7 @@ class TrustStudyTest {
     double[] ones = {1, 1};
     m.put(TrustMethod.OFFLINE_PROXY, new double[][] {ones, ones, {10, 10}});
     m.put(TrustMethod.MANAGED, new double[][] {b, vb, {nb, nb}});
-    m.put(TrustMethod.TRUTH_EQUAL_BUDGET, new double[][] {ones, ones, {nb, nb}});
+    m.put(TrustMethod.TRUTH_EQUAL_BUDGET, new double[][] {{1.1, 1.1}, ones, {nb, nb}});
     m.put(TrustMethod.TRUTH_FULL, new double[][] {d, vd, {nd, nd}});
     return m;
   }
@@ -138,9 +138,12 @@ class TrustStudyTest {
     assertTrue(reason(per(near, exact, exact, exact, 40, 1000)).startsWith("precision"));
     assertTrue(reason(per(new double[] {1, 1}, exact, exact, near, 40, 1000))
         .startsWith("flat minimum"));
-    String basin = reason(per(new double[] {1, 2}, exact, new double[] {1, 2}, exact, 40, 1000));
-    assertTrue(basin.startsWith("wrong basin: in 2 of 2 seeds"), basin);
-    assertTrue(basin.contains("(c), the optimizer alone on the same budget, does as well"), basin);
+    String stuck = reason(per(new double[] {1, 1.01}, exact, new double[] {1, 2}, exact, 40, 1000));
+    assertTrue(stuck.startsWith("false minimum: every seed ends about 1.005"), stuck);
+    assertTrue(stuck.contains("(c), the optimizer alone on the same budget, is farther"), stuck);
+    String budget = reason(per(new double[] {0.5, 2}, exact, new double[] {1, 2}, exact, 40, 1000));
+    assertTrue(budget.startsWith("budget: (b) ends 1.250 from x*"), budget);
+    assertTrue(budget.contains("does as well or better (1.100)"), budget);
   }
 
   @Test
