@@ -53,8 +53,10 @@ import java.util.function.IntFunction;
  * <pre>{@code
  * TrustResult r = TrustStudy.builder()
  *     .functions("ackley", "rastrigin", "rosenbrock").dimensions(2)
- *     .optimizer(JmetalPsoOptimizer.paper(), n -> JmetalPsoOptimizer.paper()
- *         .withSwarmSize(Math.min(100, Math.max(2, n / 10))).withIterations(Math.max(1, n / 100)))
+ *     .optimizer(JmetalPsoOptimizer.paper(),      // full run, and a run of about n evaluations
+ *         n -> JmetalPsoOptimizer.paper().withSwarmSize(20).withIterations(Math.max(1, n / 20)))
+ *     .optimizer(JeneticsOptimizer.paper(),
+ *         n -> JeneticsOptimizer.paper().toBuilder().evaluations(n).build())
  *     .seeds(1, 2, 3).threads(2).output(Path.of("trust"))
  *     .build().run();
  * }</pre>
