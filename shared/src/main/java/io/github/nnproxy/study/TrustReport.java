@@ -215,7 +215,10 @@ final class TrustReport {
         + " mean.%n%n", study.closeness(), percent(study.budgetShare()),
         java.util.Arrays.toString(study.seeds())));
     b.append("Settings: base size ").append(study.baseSize()).append(", proxy seed ")
-        .append(study.proxySeed()).append(", managed ").append(study.managed()).append("\n\n");
+        .append(study.proxySeed()).append(", managed loop ").append(study.managed())
+        .append(" (a template: each run uses the scheme's sampler, its own seed and 1 thread, and"
+            + " when the budget share of (d) is below its budget, that smaller budget and a"
+            + " proportionally smaller initial sample)\n\n");
     String current = null;
     for (TrustCell c : cells) {
       String key = c.function() + " " + c.dimension() + "-D";
