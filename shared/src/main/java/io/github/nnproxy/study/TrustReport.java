@@ -176,7 +176,7 @@ final class TrustReport {
       } else if (vb <= vd) {
         base = String.format(Locale.ROOT, "flat minimum: (b)'s true value %.3g is as low as (d)'s"
             + " %.3g, but its point is farther from x* (%.3f against %.3f)", vb, vd, db, dd);
-      } else if (per.get(TrustMethod.MANAGED)[0].length > 1 && sb < 0.1 * db) {
+      } else if (per.get(TrustMethod.MANAGED)[0].length > 1 && db > 0.25 && sb < 0.1 * db) {
         base = String.format(Locale.ROOT, "false minimum: every seed ends about %.3f from x*"
             + " (std %.3f, true value %.3g against (d)'s %.3g): a local minimum that the proxy"
             + " keeps proposing", db, sb, vb, vd);

@@ -144,6 +144,8 @@ class TrustStudyTest {
     String budget = reason(per(new double[] {0.5, 2}, exact, new double[] {1, 2}, exact, 40, 1000));
     assertTrue(budget.startsWith("budget: (b) ends 1.250 from x*"), budget);
     assertTrue(budget.contains("does as well or better (1.100)"), budget);
+    assertTrue(reason(per(new double[] {0.13, 0.135}, exact, new double[] {1, 2}, exact, 40,
+        1000)).startsWith("budget"), "a consistent end near x* is not a false minimum");
   }
 
   @Test
