@@ -108,6 +108,53 @@ public final class ManagedOptimization {
   }
 
   /**
+   * Returns a builder holding these settings, to derive variants (another seed, budget or
+   * initial sampler) without repeating the rest.
+   *
+   * <pre>{@code
+   * ManagedOptimization other = managed.toBuilder().seed(8L).budget(120).build();
+   * }</pre>
+   *
+   * @return a new builder with every setting of this object
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.trainer = trainer;
+    b.initialSampler = initialSampler;
+    b.initialSamples = initialSamples;
+    b.budget = budget;
+    b.candidatesPerRound = candidatesPerRound;
+    b.restarts = restarts;
+    b.maxRounds = maxRounds;
+    b.tolerance = tolerance;
+    b.ensembleSize = ensembleSize;
+    b.gate = gate;
+    b.fallback = fallback;
+    b.localRadius = localRadius;
+    b.seed = seed;
+    b.threads = threads;
+    return b;
+  }
+
+  /**
+   * Returns the size of the initial sample.
+   *
+   * @return the number of initial true evaluations
+   */
+  public int initialSamples() {
+    return initialSamples;
+  }
+
+  /**
+   * Returns the distance under which two points count as the same.
+   *
+   * @return the tolerance
+   */
+  public double tolerance() {
+    return tolerance;
+  }
+
+  /**
    * Returns the true-evaluation budget, the initial sample included.
    *
    * @return the budget

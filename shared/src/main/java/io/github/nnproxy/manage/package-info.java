@@ -14,7 +14,9 @@
  *   <li>{@link io.github.nnproxy.manage.QualityGate}: a rank-correlation check of proxy against
  *       truth on the latest true evaluations;
  *   <li>{@link io.github.nnproxy.manage.MixedEvaluator}: evaluates a share of a batch with the
- *       truth and the rest with the proxy, for the Jenetics and jMetal evaluator hooks.
+ *       truth and the rest with the proxy, for the Jenetics and jMetal evaluator hooks
+ *       ({@code MixedProxyEvaluator}, {@code MixedSolutionListEvaluator}), which log their points
+ *       as {@link io.github.nnproxy.manage.TaggedPoint}s.
  * </ul>
  *
  * <p>Everything is deterministic for a given seed, whatever the number of threads.

@@ -275,4 +275,19 @@ class ManagedOptimizationTest {
     assertEquals(3L, r.seed());
     assertEquals(r.trueEvaluations(), best.evaluations());
   }
+
+  @Test
+  void toBuilderKeepsEverySettingAndChangesOnlyWhatIsSet() {
+    ManagedOptimization m = ManagedOptimization.builder().trainer(TINY).initialSamples(40)
+        .budget(90).candidatesPerRound(4).restarts(2).maxRounds(9).tolerance(0.01)
+        .ensembleSize(3).gate(QualityGate.of(0.2, 8)).fallback(Fallback.SPACE_FILLING)
+        .localRadius(0.1).seed(5L).threads(2).build();
+    assertEquals(m.toString(), m.toBuilder().build().toString());
+    ManagedOptimization other = m.toBuilder().seed(6L).budget(100).build();
+    assertEquals(6L, other.seed());
+    assertEquals(100, other.budget());
+    assertEquals(40, other.initialSamples());
+    assertEquals(0.01, other.tolerance());
+    assertEquals(5L, m.seed());
+  }
 }

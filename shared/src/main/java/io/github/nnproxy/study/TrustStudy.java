@@ -1,0 +1,582 @@
+package io.github.nnproxy.study;
+
+import static io.github.nnproxy.internal.Requires.nonNull;
+import static io.github.nnproxy.internal.Requires.positive;
+
+import io.github.nnproxy.benchmark.BenchmarkFunction;
+import io.github.nnproxy.benchmark.Benchmarks;
+import io.github.nnproxy.internal.Requires;
+import io.github.nnproxy.manage.ManagedOptimization;
+import io.github.nnproxy.optimize.Optimizer;
+import io.github.nnproxy.proxy.ProxyTrainer;
+import io.github.nnproxy.sampling.SamplingScheme;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+
+/**
+ * Can a proxy be trusted when a few true evaluations keep it honest? Compares, on the stability
+ * study's grid, four ways to an answer for every function, dimension, sampling scheme, optimizer
+ * and seed:
+ *
+ * <ol type="a">
+ *   <li>the offline proxy (the seed study's method): train a proxy on the scheme's sample of
+ *       {@code scheme.sampleSize(baseSize)} true evaluations, minimize the proxy; one proxy per
+ *       cell, trained with the same seed and trainer as {@link StabilityStudy} would;
+ *   <li>the managed loop ({@link ManagedOptimization}) with the same optimizer, from a small
+ *       fresh sample drawn by the scheme's sampler; its budget is {@code min(managed.budget(),
+ *       floor(budgetShare * n_d))}, where {@code n_d} is what (d) spent with the same seed, and
+ *       its initial sample shrinks in proportion when the budget does (never below {@link
+ *       ProxyTrainer#MIN_SAMPLES}); its true evaluations include that initial sample;
+ *   <li>the optimizer on the truth with as many evaluations as (b) used ({@link
+ *       TrustOptimizer#equalBudget()});
+ *   <li>the optimizer on the truth with its full budget (once per function, dimension, optimizer
+ *       and seed: it does not depend on the scheme).
+ * </ol>
+ *
+ * <p>The goal in a cell: (b)'s mean distance to the true optimum is at most (d)'s plus {@code
+ * closeness}, and (b)'s mean true evaluations are at most {@code budgetShare} of (d)'s. {@code
+ * trust.md} says for every cell whether it holds, and why not where it does not.
+ *
+ * <p>Reproducible: every seed is derived from the user's seeds (or the proxy seed) and the
+ * identity of the cell, never from the order of execution; runs are spread over {@link
+ * #threads()} threads and the files are the same for any thread count. Each managed run uses one
+ * thread of its own.
+ *
+ * <p>Immutable and thread-safe; {@link #run()} may be called again (it overwrites the files).
+ *
+ * <pre>{@code
+ * TrustResult r = TrustStudy.builder()
+ *     .functions("ackley", "rastrigin", "rosenbrock").dimensions(2)
+ *     .optimizer(JmetalPsoOptimizer.paper(),      // full run, and a run of about n evaluations
+ *         n -> JmetalPsoOptimizer.paper().withSwarmSize(20).withIterations(Math.max(1, n / 20)))
+ *     .optimizer(JeneticsOptimizer.paper(),
+ *         n -> JeneticsOptimizer.paper().toBuilder().evaluations(n).build())
+ *     .seeds(1, 2, 3).threads(2).output(Path.of("trust"))
+ *     .build().run();
+ * }</pre>
+ */
+public final class TrustStudy {
+  private final List<BenchmarkFunction> problems;
+  private final List<String> functionNames;
+  private final int[] dimensions;
+  private final List<SamplingScheme> schemes;
+  private final List<TrustOptimizer> optimizers;
+  private final long[] seeds;
+  private final long proxySeed;
+  private final Function<BenchmarkFunction, ProxyTrainer> trainer;
+  private final int baseSize;
+  private final ManagedOptimization managed;
+  private final double budgetShare;
+  private final double closeness;
+  private final int threads;
+  private final Path output;
+  private final Consumer<String> progress;
+
+  private TrustStudy(Builder b, List<BenchmarkFunction> problems, List<String> names) {
+    this.problems = List.copyOf(problems);
+    this.functionNames = List.copyOf(names);
+    this.dimensions = b.dimensions.clone();
+    this.schemes = b.schemes;
+    this.optimizers = List.copyOf(b.optimizers);
+    this.seeds = b.seeds.clone();
+    this.proxySeed = b.proxySeed;
+    this.trainer = b.trainer;
+    this.baseSize = b.baseSize;
+    this.managed = b.managed;
+    this.budgetShare = b.budgetShare;
+    this.closeness = b.closeness;
+    this.threads = b.threads;
+    this.output = b.output;
+    this.progress = b.progress;
+  }
+
+  /**
+   * Returns a new builder: dimensions 2, 4, 10; the seed's three schemes; seeds 1 to 5; proxy
+   * seed 42; base size 10,000; {@link ProxyTrainer#defaults()}; the managed loop {@link
+   * #defaultManaged()}; budget share 0.05; closeness 1e-3; all processors; output {@code
+   * nnproxy-trust}. Functions and optimizers must be added.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns the managed settings the study uses unless told otherwise: a 32-32 network trained
+   * for at most 150 epochs (patience 30, batch 16), 100 initial points, a budget of 200, 3
+   * candidates per round (1 restart), a 3-member ensemble, the default quality gate and
+   * local-search fallback. The study replaces the sampler, seed and thread count per run.
+   *
+   * @return the settings
+   */
+  public static ManagedOptimization defaultManaged() {
+    return ManagedOptimization.builder()
+        .trainer(ProxyTrainer.builder().hiddenLayers(32, 32).epochs(150).patience(30)
+            .batchSize(16).build())
+        .initialSamples(100).budget(200).candidatesPerRound(3).restarts(1).ensembleSize(3)
+        .build();
+  }
+
+  /**
+   * Runs the study: writes {@code trust.csv} (one row per run, canonical order) and {@code
+   * trust.md} (one table per function and dimension) into {@link #output()}; blocks until done.
+   *
+   * @return the runs, the cell summaries and the paths
+   * @throws java.io.UncheckedIOException if a file cannot be written
+   * @throws IllegalStateException if a training or a run fails (the cause is kept), or the thread
+   *     is interrupted
+   */
+  public TrustResult run() {
+    return new TrustRunner(this).run();
+  }
+
+  List<BenchmarkFunction> problems() {
+    return problems;
+  }
+
+  /**
+   * Returns the function names in the order given.
+   *
+   * @return the names
+   */
+  public List<String> functionNames() {
+    return functionNames;
+  }
+
+  /**
+   * Returns the dimensions in the order given.
+   *
+   * @return a copy of the dimensions
+   */
+  public int[] dimensions() {
+    return dimensions.clone();
+  }
+
+  /**
+   * Returns the sampling schemes in the order given.
+   *
+   * @return the schemes
+   */
+  public List<SamplingScheme> schemes() {
+    return schemes;
+  }
+
+  /**
+   * Returns the optimizers in the order given.
+   *
+   * @return the optimizers
+   */
+  public List<TrustOptimizer> optimizers() {
+    return optimizers;
+  }
+
+  /**
+   * Returns the user's seeds.
+   *
+   * @return a copy of the seeds
+   */
+  public long[] seeds() {
+    return seeds.clone();
+  }
+
+  /**
+   * Returns the master seed of the offline proxies' samples and training.
+   *
+   * @return the seed
+   */
+  public long proxySeed() {
+    return proxySeed;
+  }
+
+  /**
+   * Returns the trainer of a function's offline proxies.
+   *
+   * @param f the function
+   * @return the trainer
+   * @throws NullPointerException if the trainer function returns null
+   */
+  public ProxyTrainer trainer(BenchmarkFunction f) {
+    return nonNull(trainer.apply(f), "trainer(" + f.name() + ")");
+  }
+
+  /**
+   * Returns the base sample size of the offline proxies.
+   *
+   * @return the base size
+   */
+  public int baseSize() {
+    return baseSize;
+  }
+
+  /**
+   * Returns the managed loop's settings (sampler, seed and threads are replaced per run).
+   *
+   * @return the settings
+   */
+  public ManagedOptimization managed() {
+    return managed;
+  }
+
+  /**
+   * Returns the largest share of (d)'s true evaluations that (b) may use.
+   *
+   * @return the share, in (0, 1]
+   */
+  public double budgetShare() {
+    return budgetShare;
+  }
+
+  /**
+   * Returns the slack in the comparison of mean distances: (b) meets the goal if its mean
+   * distance is at most (d)'s plus this.
+   *
+   * @return the closeness, {@code >= 0}
+   */
+  public double closeness() {
+    return closeness;
+  }
+
+  /**
+   * Returns the number of worker threads.
+   *
+   * @return the threads
+   */
+  public int threads() {
+    return threads;
+  }
+
+  /**
+   * Returns the output folder.
+   *
+   * @return the folder
+   */
+  public Path output() {
+    return output;
+  }
+
+  Consumer<String> progress() {
+    return progress;
+  }
+
+  /**
+   * Builds a {@link TrustStudy}. Each method checks its argument at once. Not thread-safe.
+   *
+   * <pre>{@code
+   * TrustStudy s = TrustStudy.builder().functions("sphere").dimensions(2)
+   *     .optimizer(myOptimizer, n -> myOptimizerWithBudget(n)).seeds(1, 2).build();
+   * }</pre>
+   */
+  public static final class Builder {
+    private final List<IntFunction<BenchmarkFunction>> factories = new ArrayList<>();
+    private int[] dimensions = {2, 4, 10};
+    private List<SamplingScheme> schemes = List.of(SamplingScheme.DENSE_UNIFORM,
+        SamplingScheme.SPARSE_UNIFORM, SamplingScheme.GAUSSIAN);
+    private final List<TrustOptimizer> optimizers = new ArrayList<>();
+    private long[] seeds = {1, 2, 3, 4, 5};
+    private long proxySeed = 42;
+    private Function<BenchmarkFunction, ProxyTrainer> trainer = f -> ProxyTrainer.defaults();
+    private int baseSize = SamplingScheme.PAPER_BASE_SIZE;
+    private ManagedOptimization managed = defaultManaged();
+    private double budgetShare = 0.05;
+    private double closeness = 1e-3;
+    private int threads = Runtime.getRuntime().availableProcessors();
+    private Path output = Path.of("nnproxy-trust");
+    private Consumer<String> progress = line -> { };
+
+    private Builder() {}
+
+    /**
+     * Adds benchmark functions by name ({@link Benchmarks#byName(String, int)}).
+     *
+     * @param names the names, e.g. {@code "ackley"}
+     * @return this builder
+     * @throws NullPointerException if a name is null
+     * @throws IllegalArgumentException if a name is unknown or none is given
+     */
+    public Builder functions(String... names) {
+      nonNull(names, "names");
+      if (names.length == 0) {
+        throw new IllegalArgumentException("names must not be empty");
+      }
+      for (String n : names) {
+        nonNull(n, "name");
+        Benchmarks.byName(n, 2); // fails now on an unknown name
+        factories.add(d -> Benchmarks.byName(n, d));
+      }
+      return this;
+    }
+
+    /**
+     * Adds a function given as a factory of its instances per dimension.
+     *
+     * @param factory returns the function of dimension {@code d}
+     * @return this builder
+     * @throws NullPointerException if {@code factory} is null
+     */
+    public Builder function(IntFunction<BenchmarkFunction> factory) {
+      factories.add(nonNull(factory, "factory"));
+      return this;
+    }
+
+    /**
+     * Sets the dimensions.
+     *
+     * @param dimensions the dimensions, each {@code > 0}, no duplicates
+     * @return this builder
+     * @throws IllegalArgumentException if none is given, one is {@code <= 0} or repeated
+     */
+    public Builder dimensions(int... dimensions) {
+      nonNull(dimensions, "dimensions");
+      if (dimensions.length == 0) {
+        throw new IllegalArgumentException("dimensions must not be empty");
+      }
+      for (int d : dimensions) {
+        positive(d, "dimension");
+      }
+      if (Arrays.stream(dimensions).distinct().count() != dimensions.length) {
+        throw new IllegalArgumentException(
+            "dimensions must not repeat, but were " + Arrays.toString(dimensions));
+      }
+      this.dimensions = dimensions.clone();
+      return this;
+    }
+
+    /**
+     * Sets the sampling schemes.
+     *
+     * @param schemes the schemes, no duplicates
+     * @return this builder
+     * @throws IllegalArgumentException if none is given or one repeats
+     */
+    public Builder schemes(SamplingScheme... schemes) {
+      nonNull(schemes, "schemes");
+      List<SamplingScheme> list = List.of(schemes); // rejects null elements
+      if (list.isEmpty() || new HashSet<>(list).size() != list.size()) {
+        throw new IllegalArgumentException(
+            "schemes must be non-empty without repeats, but were " + list);
+      }
+      this.schemes = list;
+      return this;
+    }
+
+    /**
+     * Adds an optimizer under its own name.
+     *
+     * @param optimizer the optimizer with its full budget
+     * @param equalBudget returns a variant that makes about {@code n} evaluations
+     * @return this builder
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the name is taken or not a valid label
+     */
+    public Builder optimizer(Optimizer optimizer, IntFunction<Optimizer> equalBudget) {
+      return optimizer(TrustOptimizer.of(optimizer, equalBudget));
+    }
+
+    /**
+     * Adds an optimizer.
+     *
+     * @param optimizer the optimizer and its equal-budget factory
+     * @return this builder
+     * @throws NullPointerException if {@code optimizer} is null
+     * @throws IllegalArgumentException if its label is taken
+     */
+    public Builder optimizer(TrustOptimizer optimizer) {
+      nonNull(optimizer, "optimizer");
+      for (TrustOptimizer o : optimizers) {
+        if (o.label().equals(optimizer.label())) {
+          throw new IllegalArgumentException("optimizer label '" + optimizer.label()
+              + "' is already used; give each optimizer its own label");
+        }
+      }
+      optimizers.add(optimizer);
+      return this;
+    }
+
+    /**
+     * Sets the user's seeds: every method runs once per seed, cell and optimizer.
+     *
+     * @param seeds the seeds, no duplicates
+     * @return this builder
+     * @throws IllegalArgumentException if none is given or one repeats
+     */
+    public Builder seeds(long... seeds) {
+      nonNull(seeds, "seeds");
+      if (seeds.length == 0) {
+        throw new IllegalArgumentException("seeds must not be empty");
+      }
+      if (Arrays.stream(seeds).distinct().count() != seeds.length) {
+        throw new IllegalArgumentException(
+            "seeds must not repeat, but were " + Arrays.toString(seeds));
+      }
+      this.seeds = seeds.clone();
+      return this;
+    }
+
+    /**
+     * Sets the master seed of the offline proxies (default 42, as {@link StabilityStudy}).
+     *
+     * @param seed the seed
+     * @return this builder
+     */
+    public Builder proxySeed(long seed) {
+      this.proxySeed = seed;
+      return this;
+    }
+
+    /**
+     * Sets how the offline proxies are trained.
+     *
+     * @param trainer returns the trainer of a function (of one dimension)
+     * @return this builder
+     * @throws NullPointerException if {@code trainer} is null
+     */
+    public Builder trainer(Function<BenchmarkFunction, ProxyTrainer> trainer) {
+      this.trainer = nonNull(trainer, "trainer");
+      return this;
+    }
+
+    /**
+     * Sets the base sample size of the offline proxies (the seed's dense size, default 10,000).
+     *
+     * @param baseSize the size, {@code >= 40}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code baseSize < 40}
+     */
+    public Builder baseSize(int baseSize) {
+      if (baseSize < 4 * ProxyTrainer.MIN_SAMPLES) {
+        throw new IllegalArgumentException("baseSize must be >= " + 4 * ProxyTrainer.MIN_SAMPLES
+            + ", but was " + baseSize);
+      }
+      this.baseSize = baseSize;
+      return this;
+    }
+
+    /**
+     * Sets the managed loop's settings; the study replaces their initial sampler (the scheme's),
+     * seed (derived per run) and threads (1), and may lower the budget (see the class comment).
+     *
+     * @param managed the settings
+     * @return this builder
+     * @throws NullPointerException if {@code managed} is null
+     */
+    public Builder managed(ManagedOptimization managed) {
+      this.managed = nonNull(managed, "managed");
+      return this;
+    }
+
+    /**
+     * Sets the largest share of (d)'s true evaluations that (b) may use (default 0.05).
+     *
+     * @param share the share, in (0, 1]
+     * @return this builder
+     * @throws IllegalArgumentException if {@code share} is not in (0, 1]
+     */
+    public Builder budgetShare(double share) {
+      if (!(share > 0 && share <= 1)) {
+        throw new IllegalArgumentException("budgetShare must be in (0, 1], but was " + share);
+      }
+      this.budgetShare = share;
+      return this;
+    }
+
+    /**
+     * Sets the slack of the distance comparison (default 1e-3, the managed loop's default
+     * tolerance: points closer than that count as the same).
+     *
+     * @param closeness the slack, finite and {@code >= 0}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code closeness} is negative or not finite
+     */
+    public Builder closeness(double closeness) {
+      Requires.finite(closeness, "closeness");
+      if (closeness < 0) {
+        throw new IllegalArgumentException("closeness must be >= 0, but was " + closeness);
+      }
+      this.closeness = closeness;
+      return this;
+    }
+
+    /**
+     * Sets the number of worker threads; results do not depend on it.
+     *
+     * @param threads the threads, {@code > 0}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code threads <= 0}
+     */
+    public Builder threads(int threads) {
+      this.threads = positive(threads, "threads");
+      return this;
+    }
+
+    /**
+     * Sets the output folder (created if missing; its {@code trust.*} files are overwritten).
+     *
+     * @param output the folder
+     * @return this builder
+     * @throws NullPointerException if {@code output} is null
+     */
+    public Builder output(Path output) {
+      this.output = nonNull(output, "output");
+      return this;
+    }
+
+    /**
+     * Sets a receiver of one progress line per finished step (called from worker threads, one
+     * call at a time).
+     *
+     * @param progress the receiver, e.g. {@code System.err::println}
+     * @return this builder
+     * @throws NullPointerException if {@code progress} is null
+     */
+    public Builder progress(Consumer<String> progress) {
+      this.progress = nonNull(progress, "progress");
+      return this;
+    }
+
+    /**
+     * Builds the study, creating every function in every dimension.
+     *
+     * @return the study
+     * @throws IllegalArgumentException if no function or no optimizer was added, two functions
+     *     share a name, a name is not fit for a file, or a function does not exist in a dimension
+     */
+    public TrustStudy build() {
+      if (factories.isEmpty()) {
+        throw new IllegalArgumentException("functions must not be empty: add at least one");
+      }
+      if (optimizers.isEmpty()) {
+        throw new IllegalArgumentException("optimizers must not be empty: add at least one");
+      }
+      List<BenchmarkFunction> fs = new ArrayList<>();
+      List<String> names = new ArrayList<>();
+      for (IntFunction<BenchmarkFunction> factory : factories) {
+        String name = null;
+        for (int d : dimensions) {
+          BenchmarkFunction f = nonNull(factory.apply(d), "function of dimension " + d);
+          if (f.domain().dimension() != d) {
+            throw new IllegalArgumentException("function " + f.name() + " asked for dimension "
+                + d + " has dimension " + f.domain().dimension());
+          }
+          name = f.name();
+          fs.add(f);
+        }
+        if (!name.matches("[A-Za-z0-9._-]+")) {
+          throw new IllegalArgumentException("function name must be letters, digits, '.', '_' "
+              + "or '-', but was '" + name + "'");
+        }
+        if (names.contains(name)) {
+          throw new IllegalArgumentException("function '" + name + "' is added twice");
+        }
+        names.add(name);
+      }
+      return new TrustStudy(this, fs, names);
+    }
+  }
+}
