@@ -10,5 +10,10 @@
  * refuses a changed configuration (see {@code docs/reproducibility.md}). The seed
  * study's published figures (Albreiki, Belayouni and Gupta, arXiv 2301.07102) ship as the
  * resource {@code seed-figures.csv} and are reported beside ours.
+ *
+ * <p>{@link io.github.nnproxy.study.TrustStudy} measures the remedy of {@link
+ * io.github.nnproxy.manage}: per cell and optimizer, (a) the offline proxy, (b) the managed loop,
+ * (c) the optimizer on the truth with (b)'s true-evaluation budget and (d) with its full budget,
+ * written to {@code trust.csv} and {@code trust.md}.
  */
 package io.github.nnproxy.study;
