@@ -97,6 +97,7 @@ public enum TrainerPreset {
    * @return the trainer
    */
   static ProxyTrainer quick() {
-    return ProxyTrainer.builder().hiddenLayers(64, 64).epochs(200).patience(40).build();
+    return ProxyTrainer.builder().hiddenLayers(64, 64).epochs(200).batchSize(32)
+        .patience(40).build();
   }
 }

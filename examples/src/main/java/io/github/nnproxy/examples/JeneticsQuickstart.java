@@ -46,6 +46,8 @@ public final class JeneticsQuickstart {
         ProxyTrainer.builder()
             .hiddenLayers(64, 64, 64)
             .epochs(30)
+            .batchSize(32)
+            .patience(40)
             .build()
             .train(truth, Samplers.uniform(), 10_000, seed);
     System.out.printf(

@@ -45,6 +45,8 @@ public final class JmetalQuickstart {
         ProxyTrainer.builder()
             .hiddenLayers(32, 32)
             .epochs(40)
+            .batchSize(32)
+            .patience(40)
             .build()
             .train(truth, Samplers.uniform(), 4_000, 42L);
     System.out.println("proxy:  " + proxy.quality());

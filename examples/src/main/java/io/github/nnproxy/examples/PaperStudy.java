@@ -51,7 +51,7 @@ public final class PaperStudy {
         .listener(new Progress());
     if (quick) {
       builder.dimensions(2).seeds(1, 2, 3).baseSize(2_000)
-          .trainer(f -> ProxyTrainer.builder().hiddenLayers(64, 64).epochs(200).patience(40)
+          .trainer(f -> ProxyTrainer.builder().hiddenLayers(64, 64).epochs(200).batchSize(32).patience(40)
               .build());
     }
     StudyResult result = builder.build().run();

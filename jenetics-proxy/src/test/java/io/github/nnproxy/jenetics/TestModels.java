@@ -21,6 +21,8 @@ final class TestModels {
           ProxyTrainer.builder()
               .hiddenLayers(64, 64, 64)
               .epochs(30)
+              .batchSize(32)
+              .patience(40)
               .build()
               .train(Benchmarks.ackley(2), Samplers.uniform(), 10_000, 42L);
     }

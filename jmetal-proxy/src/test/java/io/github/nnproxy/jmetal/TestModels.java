@@ -26,6 +26,8 @@ final class TestModels {
           ProxyTrainer.builder()
               .hiddenLayers(64, 64, 64)
               .epochs(30)
+              .batchSize(32)
+              .patience(40)
               .build()
               .train(Benchmarks.ackley(2), Samplers.uniform(), 10_000, 42L);
     }
@@ -39,6 +41,8 @@ final class TestModels {
           ProxyTrainer.builder()
               .hiddenLayers(32, 32)
               .epochs(40)
+              .batchSize(32)
+              .patience(40)
               .build()
               .train(ProblemModels.of(new Sphere(2)), Samplers.uniform(), 2_000, 7L);
     }
