@@ -33,5 +33,5 @@ if [[ -z "$jdk" ]]; then
 fi
 
 echo "jenetics8: building jenetics-proxy against Jenetics 8.3.0 with $jdk"
-JAVA_HOME="$jdk" mvn -B -q -P jenetics8 -pl jenetics-proxy -am verify "$@"
+JAVA_HOME="$jdk" mvn -B -P jenetics8 -pl jenetics-proxy -am verify "$@"
 echo "jenetics8: OK"
