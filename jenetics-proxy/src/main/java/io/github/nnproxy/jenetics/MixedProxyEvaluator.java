@@ -13,7 +13,6 @@ import io.jenetics.Phenotype;
 import io.jenetics.engine.Codec;
 import io.jenetics.engine.Evaluator;
 import io.jenetics.util.ISeq;
-import io.jenetics.util.MSeq;
 import io.jenetics.util.Seq;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,35 +91,22 @@ public final class MixedProxyEvaluator implements Evaluator<DoubleGene, Double> 
   @Override
   public ISeq<Phenotype<DoubleGene, Double>> eval(Seq<Phenotype<DoubleGene, Double>> population) {
     nonNull(population, "population");
-    int size = population.size();
-    int[] todo = new int[size];
-    int n = 0;
-    for (int i = 0; i < size; i++) {
-      if (population.get(i).nonEvaluated()) {
-        todo[n++] = i;
-      }
-    }
+    Unevaluated todo = Unevaluated.of(population, decoder);
+    int n = todo.size();
     if (n == 0) {
       return population.asISeq();
     }
-    double[][] xs = new double[n][];
-    for (int k = 0; k < n; k++) {
-      xs[k] = decoder.apply(population.get(todo[k]).genotype());
-    }
+    double[][] xs = todo.points();
     long batch;
     synchronized (log) {
       batch = batches++;
     }
     TaggedValues v = mixed.evaluate(xs, batch);
-    MSeq<Phenotype<DoubleGene, Double>> result = MSeq.ofLength(size);
-    for (int i = 0; i < size; i++) {
-      result.set(i, population.get(i));
-    }
+    double[] fitness = new double[n];
     List<TaggedPoint> entries = new ArrayList<>(n);
     for (int k = 0; k < n; k++) {
-      double y = FitnessMode.checked(v.value(k), xs[k]);
-      result.set(todo[k], population.get(todo[k]).withFitness(y));
-      entries.add(new TaggedPoint(batch, xs[k], y, v.source(k)));
+      fitness[k] = FitnessMode.checked(v.value(k), xs[k]);
+      entries.add(new TaggedPoint(batch, xs[k], fitness[k], v.source(k)));
     }
     synchronized (log) {
       log.addAll(entries);
@@ -128,7 +114,7 @@ public final class MixedProxyEvaluator implements Evaluator<DoubleGene, Double> 
       truthCount += t;
       proxyCount += n - t;
     }
-    return result.toISeq();
+    return todo.withFitness(fitness);
   }
 
   /**

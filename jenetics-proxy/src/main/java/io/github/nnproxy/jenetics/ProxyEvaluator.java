@@ -9,7 +9,6 @@ import io.jenetics.Phenotype;
 import io.jenetics.engine.Codec;
 import io.jenetics.engine.Evaluator;
 import io.jenetics.util.ISeq;
-import io.jenetics.util.MSeq;
 import io.jenetics.util.Seq;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -116,21 +115,12 @@ public final class ProxyEvaluator implements Evaluator<DoubleGene, Double> {
   @Override
   public ISeq<Phenotype<DoubleGene, Double>> eval(Seq<Phenotype<DoubleGene, Double>> population) {
     nonNull(population, "population");
-    int size = population.size();
-    int[] todo = new int[size];
-    int n = 0;
-    for (int i = 0; i < size; i++) {
-      if (population.get(i).nonEvaluated()) {
-        todo[n++] = i;
-      }
-    }
+    Unevaluated todo = Unevaluated.of(population, decoder);
+    int n = todo.size();
     if (n == 0) {
       return population.asISeq();
     }
-    double[][] xs = new double[n][];
-    for (int k = 0; k < n; k++) {
-      xs[k] = decoder.apply(population.get(todo[k]).genotype());
-    }
+    double[][] xs = todo.points();
     double[] ys = executor == null ? batch(xs) : spread(xs);
     if (ys.length != n) {
       throw new IllegalStateException(
@@ -143,18 +133,14 @@ public final class ProxyEvaluator implements Evaluator<DoubleGene, Double> {
     evaluations.add(n);
     batches.increment();
     double[] fitness = new double[n];
-    MSeq<Phenotype<DoubleGene, Double>> result = MSeq.ofLength(size);
-    for (int i = 0; i < size; i++) {
-      result.set(i, population.get(i));
-    }
     for (int k = 0; k < n; k++) {
       fitness[k] = mode.fitness(FitnessMode.checked(ys[k], xs[k]));
-      result.set(todo[k], population.get(todo[k]).withFitness(fitness[k]));
     }
+    ISeq<Phenotype<DoubleGene, Double>> result = todo.withFitness(fitness);
     if (observer != null) {
       observer.evaluated(xs, ys, fitness);
     }
-    return result.toISeq();
+    return result;
   }
 
   private double[] batch(double[][] xs) {
