@@ -10,10 +10,7 @@ import io.github.nnproxy.proxy.ProxyTrainer;
 import io.github.nnproxy.sampling.SamplingScheme;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 
@@ -310,15 +307,7 @@ public final class StabilityStudy {
      * @throws IllegalArgumentException if a name is unknown or none is given
      */
     public Builder functions(String... names) {
-      nonNull(names, "names");
-      if (names.length == 0) {
-        throw new IllegalArgumentException("names must not be empty");
-      }
-      for (String n : names) {
-        nonNull(n, "name");
-        Benchmarks.byName(n, 2); // fails now on an unknown name
-        factories.add(d -> Benchmarks.byName(n, d));
-      }
+      factories.addAll(StudyGrid.byNames(names));
       return this;
     }
 
@@ -343,18 +332,7 @@ public final class StabilityStudy {
      * @throws IllegalArgumentException if none is given, one is {@code <= 0} or repeated
      */
     public Builder dimensions(int... dimensions) {
-      nonNull(dimensions, "dimensions");
-      if (dimensions.length == 0) {
-        throw new IllegalArgumentException("dimensions must not be empty");
-      }
-      for (int d : dimensions) {
-        positive(d, "dimension");
-      }
-      if (Arrays.stream(dimensions).distinct().count() != dimensions.length) {
-        throw new IllegalArgumentException(
-            "dimensions must not repeat, but were " + Arrays.toString(dimensions));
-      }
-      this.dimensions = dimensions.clone();
+      this.dimensions = StudyGrid.dimensions(dimensions);
       return this;
     }
 
@@ -366,13 +344,7 @@ public final class StabilityStudy {
      * @throws IllegalArgumentException if none is given or one repeats
      */
     public Builder schemes(SamplingScheme... schemes) {
-      nonNull(schemes, "schemes");
-      List<SamplingScheme> list = List.of(schemes); // rejects null elements
-      if (list.isEmpty() || new HashSet<>(list).size() != list.size()) {
-        throw new IllegalArgumentException(
-            "schemes must be non-empty without repeats, but were " + list);
-      }
-      this.schemes = list;
+      this.schemes = StudyGrid.schemes(schemes);
       return this;
     }
 
@@ -432,15 +404,7 @@ public final class StabilityStudy {
      * @throws IllegalArgumentException if none is given or one repeats
      */
     public Builder seeds(long... seeds) {
-      nonNull(seeds, "seeds");
-      if (seeds.length == 0) {
-        throw new IllegalArgumentException("seeds must not be empty");
-      }
-      if (Arrays.stream(seeds).distinct().count() != seeds.length) {
-        throw new IllegalArgumentException(
-            "seeds must not repeat, but were " + Arrays.toString(seeds));
-      }
-      this.seeds = seeds.clone();
+      this.seeds = StudyGrid.seeds(seeds);
       return this;
     }
 
@@ -586,36 +550,11 @@ public final class StabilityStudy {
      *     dimension
      */
     public StabilityStudy build() {
-      if (factories.isEmpty()) {
-        throw new IllegalArgumentException("functions must not be empty: add at least one");
-      }
+      StudyGrid.Functions grid = StudyGrid.resolve(factories, dimensions);
       if (optimizers.isEmpty()) {
         throw new IllegalArgumentException("optimizers must not be empty: add at least one");
       }
-      List<BenchmarkFunction> fs = new ArrayList<>();
-      List<String> names = new ArrayList<>();
-      Set<String> seen = new HashSet<>();
-      for (IntFunction<BenchmarkFunction> factory : factories) {
-        String name = null;
-        for (int d : dimensions) {
-          BenchmarkFunction f = nonNull(factory.apply(d), "function of dimension " + d);
-          if (f.domain().dimension() != d) {
-            throw new IllegalArgumentException("function " + f.name() + " asked for dimension "
-                + d + " has dimension " + f.domain().dimension());
-          }
-          name = f.name();
-          fs.add(f);
-        }
-        if (!name.matches("[A-Za-z0-9._-]+")) {
-          throw new IllegalArgumentException("function name must be letters, digits, '.', '_' "
-              + "or '-' (it names files), but was '" + name + "'");
-        }
-        if (!seen.add(name)) {
-          throw new IllegalArgumentException("function '" + name + "' is added twice");
-        }
-        names.add(name);
-      }
-      return new StabilityStudy(this, fs, names);
+      return new StabilityStudy(this, grid.functions(), grid.names());
     }
   }
 }
