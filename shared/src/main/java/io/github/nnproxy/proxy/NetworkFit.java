@@ -7,6 +7,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.encog.mathutil.randomize.XaiverRandomizer;
 import org.encog.mathutil.randomize.generate.MersenneTwisterGenerateRandom;
 import org.encog.ml.data.MLDataPair;
@@ -76,7 +78,8 @@ final class NetworkFit {
       inv[j] = 2.0 / (domain.upper(j) - domain.lower(j));
     }
 
-    List<MLDataPair> train = new ArrayList<>(nTrain);
+    double[][] trainIn = new double[nTrain][];
+    double[] trainOut = new double[nTrain];
     double[][] valIn = new double[nVal][];
     double[] valOut = new double[nVal];
     for (int i = 0; i < n; i++) {
@@ -87,76 +90,39 @@ final class NetworkFit {
       }
       double t = (y[k] - mean) / scale;
       if (i < nTrain) {
-        train.add(new BasicMLDataPair(new BasicMLData(u), new BasicMLData(new double[] {t})));
+        trainIn[i] = u;
+        trainOut[i] = t;
       } else {
         valIn[i - nTrain] = u;
         valOut[i - nTrain] = t;
       }
     }
-    BasicMLDataSet trainSet = new BasicMLDataSet(train);
-    List<MLDataPair> shuffled = trainSet.getData();
     Random shuffler = new Random(rnd.nextLong());
-
-    MLTrain algo;
-    int itersPerEpoch;
-    if (trainer.algorithm() == TrainingAlgorithm.ADAM) {
-      StochasticGradientDescent sgd = new StochasticGradientDescent(net, trainSet,
-          new MersenneTwisterGenerateRandom(rnd.nextLong()));
-      sgd.setUpdateRule(new AdamUpdate());
-      sgd.setBatchSize(Math.min(trainer.batchSize(), nTrain));
-      sgd.setLearningRate(trainer.learningRate());
-      algo = sgd;
-      itersPerEpoch = (nTrain + sgd.getBatchSize() - 1) / sgd.getBatchSize();
-    } else {
-      ResilientPropagation rp = new ResilientPropagation(net, trainSet);
-      rp.setThreadCount(1); // deterministic and leaves no pool threads behind
-      algo = rp;
-      itersPerEpoch = 1;
-    }
+    long encogSeed = rnd.nextLong();
 
     FlatNetwork flat = net.getFlat();
-    double[] out = new double[1];
-    double best = Double.POSITIVE_INFINITY;
     double[] bestWeights = flat.getWeights().clone();
-    int bestEpoch = 0;
-    int epoch = 0;
     boolean constant = !(sd > 0 && Double.isFinite(sd));
+    int[] epochs = {0, 0}; // epochs run, best epoch
     if (constant) {
       // all training targets equal: zero weights give exactly the constant, no training needed
       java.util.Arrays.fill(bestWeights, 0.0);
+    } else if (trainer.algorithm() == TrainingAlgorithm.BATCHED_ADAM) {
+      trainBatched(flat, trainIn, trainOut, valIn, valOut, shuffler, bestWeights, epochs);
+    } else {
+      trainEncog(net, trainIn, trainOut, valIn, valOut, shuffler, encogSeed, bestWeights, epochs);
     }
-    try {
-      while (!constant && epoch < trainer.epochs()) {
-        epoch++;
-        if (trainer.algorithm() == TrainingAlgorithm.ADAM) {
-          Collections.shuffle(shuffled, shuffler);
-        }
-        for (int it = 0; it < itersPerEpoch; it++) {
-          algo.iteration();
-        }
-        double loss = mse(flat, valIn, valOut, out);
-        if (!Double.isFinite(loss)) {
-          break; // diverged: keep the best weights so far
-        }
-        if (loss < best) {
-          best = loss;
-          bestEpoch = epoch;
-          System.arraycopy(flat.getWeights(), 0, bestWeights, 0, bestWeights.length);
-        } else if (trainer.patience() > 0 && epoch - bestEpoch >= trainer.patience()) {
-          break;
-        }
-      }
-    } finally {
-      algo.finishTraining();
-    }
+    int epoch = epochs[0];
+    int bestEpoch = epochs[1];
     System.arraycopy(bestWeights, 0, flat.getWeights(), 0, bestWeights.length);
     double[] weights = encode(net);
 
     // quality, in the model's own units
     double trainSq = 0;
-    for (MLDataPair p : train) {
-      flat.compute(p.getInputArray(), out);
-      double e = (out[0] - p.getIdealArray()[0]) * scale;
+    double[] out = new double[1];
+    for (int i = 0; i < nTrain; i++) {
+      flat.compute(trainIn[i], out);
+      double e = (out[0] - trainOut[i]) * scale;
       trainSq += e * e;
     }
     double valSq = 0;
@@ -180,6 +146,124 @@ final class NetworkFit {
     ProxyQuality q = new ProxyQuality(Math.sqrt(trainSq / nTrain), Math.sqrt(valSq / nVal), r2,
         maxAbs, n, failures.total(), epoch, bestEpoch, time, failures);
     return new Proxy(domain, layers, weights, mean, scale, q, description);
+  }
+
+  /**
+   * Mini-batch Adam with nnproxy's own kernel: the points are reshuffled before every epoch and
+   * cut into batches in that order, the last one possibly smaller (PyTorch's {@code DataLoader}).
+   */
+  private void trainBatched(FlatNetwork flat, double[][] trainIn, double[] trainOut,
+      double[][] valIn, double[] valOut, Random shuffler, double[] bestWeights, int[] epochs) {
+    int nTrain = trainIn.length;
+    int batch = Math.min(trainer.batchSize(), nTrain);
+    int threads = Math.min(trainer.threads(), AdamKernel.shardsFor(batch));
+    ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads - 1, r -> {
+      Thread th = new Thread(r, "nnproxy-train");
+      th.setDaemon(true);
+      return th;
+    }) : null;
+    try {
+      AdamKernel kernel = new AdamKernel(flat, trainer.learningRate(), batch,
+          AdamKernel.shardsFor(batch), pool);
+      int[] rows = new int[nTrain];
+      for (int i = 0; i < nTrain; i++) {
+        rows[i] = i;
+      }
+      double[] pred = new double[valIn.length];
+      double best = Double.POSITIVE_INFINITY;
+      double[] current = flat.getWeights();
+      while (epochs[0] < trainer.epochs()) {
+        epochs[0]++;
+        for (int i = nTrain - 1; i > 0; i--) {
+          int k = shuffler.nextInt(i + 1);
+          int t = rows[i];
+          rows[i] = rows[k];
+          rows[k] = t;
+        }
+        for (int from = 0; from < nTrain; from += batch) {
+          kernel.step(trainIn, trainOut, rows, from, Math.min(batch, nTrain - from));
+        }
+        kernel.predict(valIn, null, 0, valIn.length, pred);
+        double loss = 0;
+        for (int i = 0; i < pred.length; i++) {
+          double e = pred[i] - valOut[i];
+          loss += e * e;
+        }
+        loss /= pred.length;
+        if (!Double.isFinite(loss)) {
+          break; // diverged: keep the best weights so far
+        }
+        if (loss < best) {
+          best = loss;
+          epochs[1] = epochs[0];
+          kernel.store(bestWeights);
+        } else if (trainer.patience() > 0 && epochs[0] - epochs[1] >= trainer.patience()) {
+          break;
+        }
+      }
+      kernel.store(current); // the network ends with the last epoch's weights, as with Encog
+    } finally {
+      if (pool != null) {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  /** Encog's own training: SGD with Adam updates, or resilient propagation. */
+  private void trainEncog(BasicNetwork net, double[][] trainIn, double[] trainOut,
+      double[][] valIn, double[] valOut, Random shuffler, long encogSeed, double[] bestWeights,
+      int[] epochs) {
+    int nTrain = trainIn.length;
+    List<MLDataPair> train = new ArrayList<>(nTrain);
+    for (int i = 0; i < nTrain; i++) {
+      train.add(new BasicMLDataPair(new BasicMLData(trainIn[i]),
+          new BasicMLData(new double[] {trainOut[i]})));
+    }
+    BasicMLDataSet trainSet = new BasicMLDataSet(train);
+    List<MLDataPair> shuffled = trainSet.getData();
+    MLTrain algo;
+    int itersPerEpoch;
+    if (trainer.algorithm() == TrainingAlgorithm.ADAM) {
+      StochasticGradientDescent sgd = new StochasticGradientDescent(net, trainSet,
+          new MersenneTwisterGenerateRandom(encogSeed));
+      sgd.setUpdateRule(new AdamUpdate());
+      sgd.setBatchSize(Math.min(trainer.batchSize(), nTrain));
+      sgd.setLearningRate(trainer.learningRate());
+      algo = sgd;
+      itersPerEpoch = (nTrain + sgd.getBatchSize() - 1) / sgd.getBatchSize();
+    } else {
+      ResilientPropagation rp = new ResilientPropagation(net, trainSet);
+      rp.setThreadCount(1); // deterministic and leaves no pool threads behind
+      algo = rp;
+      itersPerEpoch = 1;
+    }
+    FlatNetwork flat = net.getFlat();
+    double[] out = new double[1];
+    double best = Double.POSITIVE_INFINITY;
+    try {
+      while (epochs[0] < trainer.epochs()) {
+        epochs[0]++;
+        if (trainer.algorithm() == TrainingAlgorithm.ADAM) {
+          Collections.shuffle(shuffled, shuffler);
+        }
+        for (int it = 0; it < itersPerEpoch; it++) {
+          algo.iteration();
+        }
+        double loss = mse(flat, valIn, valOut, out);
+        if (!Double.isFinite(loss)) {
+          break; // diverged: keep the best weights so far
+        }
+        if (loss < best) {
+          best = loss;
+          epochs[1] = epochs[0];
+          System.arraycopy(flat.getWeights(), 0, bestWeights, 0, bestWeights.length);
+        } else if (trainer.patience() > 0 && epochs[0] - epochs[1] >= trainer.patience()) {
+          break;
+        }
+      }
+    } finally {
+      algo.finishTraining();
+    }
   }
 
   private static double[] encode(BasicNetwork net) {

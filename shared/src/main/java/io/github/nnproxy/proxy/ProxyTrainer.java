@@ -342,7 +342,7 @@ public final class ProxyTrainer {
     String layers = Arrays.stream(hiddenLayers).mapToObj(Integer::toString)
         .collect(Collectors.joining("-"));
     return String.format(Locale.ROOT, "%s %s, %d epochs%s%s, %.0f%% validation", algorithm, layers,
-        epochs, algorithm == TrainingAlgorithm.ADAM
+        epochs, algorithm != TrainingAlgorithm.RPROP
             ? String.format(Locale.ROOT, ", batch %d, lr %g", batchSize, learningRate) : "",
         patience > 0 ? ", patience " + patience : "", validationFraction * 100);
   }

@@ -15,6 +15,18 @@ public enum TrainingAlgorithm {
    */
   ADAM,
   /**
+   * Mini-batch Adam with the same settings and mathematics as {@link #ADAM} (and as the seed
+   * study's PyTorch loop: the mean squared error averaged over each mini-batch, Adam with bias
+   * correction, the points reshuffled before every epoch, the last batch of an epoch possibly
+   * smaller), computed by nnproxy's own vectorized forward and backward passes over the Encog
+   * network's weights instead of Encog's one-sample-at-a-time propagation: about ten times
+   * faster (see docs/BENCHMARKS.md). Each mini-batch is cut into shards of 8 points (at most 8
+   * shards) whose gradients can be computed on {@link ProxyTrainer.Builder#threads(int)} threads;
+   * the result does not depend on the thread count. The trained network is an ordinary Encog
+   * network.
+   */
+  BATCHED_ADAM,
+  /**
    * Full-batch resilient propagation (iRPROP+, Igel and Huesken, 2000) through Encog's {@code
    * ResilientPropagation}, single-threaded so that results do not depend on the machine; the
    * batch size and learning rate are ignored.

@@ -1,0 +1,444 @@
+package io.github.nnproxy.proxy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import org.encog.neural.flat.FlatNetwork;
+
+/**
+ * Mini-batch Adam for a proxy's Encog network, computed by nnproxy's own vectorizable loops
+ * instead of Encog's one-sample-at-a-time propagation: the mathematics of {@link
+ * TrainingAlgorithm#ADAM} and of the seed study's PyTorch loop (mean squared error averaged over
+ * the mini-batch, Adam with bias correction), in a fraction of the time.
+ *
+ * <p>The weights are read from and written back to the Encog network's flat array, in Encog's
+ * order, so the trained network is an ordinary Encog network. Inside, each layer keeps its weights
+ * twice: output-major (one row per output neuron, inputs then bias, as Encog stores them) for the
+ * gradient and the backward pass, and input-major (one row per input neuron) for the forward
+ * pass, so that every inner loop runs over a contiguous row of neurons, with no dependency between
+ * iterations, and the JIT vectorizes it.
+ *
+ * <p>Each mini-batch is cut into a fixed number of shards. The gradient of every shard is computed
+ * on its own (on a pool thread when one is given) and the shard gradients are added in shard
+ * order, so the result does not depend on the number of threads: the same seed gives the same
+ * network, bit for bit, on one thread or on several.
+ *
+ * <p>Not thread-safe: one kernel belongs to one training run.
+ */
+final class AdamKernel {
+  static final double BETA1 = 0.9;
+  static final double BETA2 = 0.999;
+  static final double EPSILON = 1e-8;
+
+  private final int layers;
+  private final int[] in;
+  private final int[] out;
+  private final int[] offset;
+  private final double[] biasAct;
+  /** w[t][j][i]: weight from input i (i == in[t]: the bias neuron) to output j of layer t. */
+  private final double[][][] w;
+  /** wt[t][i][j]: the same weights, input-major. */
+  private final double[][][] wt;
+  private final double[][][] m;
+  private final double[][][] v;
+  private final double[][][] grad;
+  private final Shard[] shards;
+  private final ExecutorService pool;
+  private final double learningRate;
+  private final int maxWidth;
+  private final int weightCount;
+  private long step;
+
+  /**
+   * Creates a kernel that starts from the network's current weights.
+   *
+   * @param flat the network: ReLU hidden layers, a linear output neuron, one bias per layer
+   * @param learningRate Adam's step size
+   * @param maxBatch the largest mini-batch {@link #step} will get
+   * @param shardCount the number of shards each mini-batch is cut into
+   * @param pool runs the shards, or null to run them on the caller's thread
+   */
+  AdamKernel(FlatNetwork flat, double learningRate, int maxBatch, int shardCount,
+      ExecutorService pool) {
+    int[] counts = flat.getLayerCounts();
+    int[] feed = flat.getLayerFeedCounts();
+    int[] weightIndex = flat.getWeightIndex();
+    double[] bias = flat.getBiasActivation();
+    if (flat.getOutputCount() != 1) {
+      throw new IllegalArgumentException("the network must have one output neuron, but had "
+          + flat.getOutputCount());
+    }
+    this.layers = counts.length - 1;
+    this.in = new int[layers];
+    this.out = new int[layers];
+    this.offset = new int[layers];
+    this.biasAct = new double[layers];
+    this.w = new double[layers][][];
+    this.wt = new double[layers][][];
+    this.m = new double[layers][][];
+    this.v = new double[layers][][];
+    this.grad = new double[layers][][];
+    int width = 0;
+    for (int t = 0; t < layers; t++) {
+      int source = counts.length - 1 - t; // Encog's index of this layer's input layer
+      if (counts[source] != feed[source] + 1) {
+        throw new IllegalArgumentException("layer " + t + " must have exactly one bias neuron");
+      }
+      in[t] = feed[source];
+      out[t] = feed[source - 1];
+      offset[t] = weightIndex[source - 1];
+      biasAct[t] = bias[source];
+      w[t] = new double[out[t]][in[t] + 1];
+      wt[t] = new double[in[t] + 1][out[t]];
+      m[t] = new double[out[t]][in[t] + 1];
+      v[t] = new double[out[t]][in[t] + 1];
+      grad[t] = new double[out[t]][in[t] + 1];
+      width = Math.max(width, Math.max(in[t], out[t]));
+    }
+    this.maxWidth = width;
+    this.weightCount = flat.getWeights().length;
+    this.learningRate = learningRate;
+    this.pool = pool;
+    int perShard = (maxBatch + shardCount - 1) / shardCount;
+    this.shards = new Shard[shardCount];
+    for (int s = 0; s < shardCount; s++) {
+      shards[s] = new Shard(perShard);
+    }
+    load(flat.getWeights());
+  }
+
+  /**
+   * The number of shards a mini-batch of {@code batch} points is cut into: one per 8 points, at
+   * most 8. A function of the batch size alone, so that results do not depend on the threads.
+   */
+  static int shardsFor(int batch) {
+    return Math.max(1, Math.min(8, batch / 8));
+  }
+
+  /** Replaces the kernel's weights by an Encog flat weight array; the Adam moments are kept. */
+  void load(double[] flatWeights) {
+    for (int t = 0; t < layers; t++) {
+      int n = in[t] + 1;
+      for (int j = 0; j < out[t]; j++) {
+        System.arraycopy(flatWeights, offset[t] + j * n, w[t][j], 0, n);
+      }
+      transpose(t);
+    }
+  }
+
+  /** Writes the kernel's weights into an Encog flat weight array. */
+  void store(double[] flatWeights) {
+    for (int t = 0; t < layers; t++) {
+      int n = in[t] + 1;
+      for (int j = 0; j < out[t]; j++) {
+        System.arraycopy(w[t][j], 0, flatWeights, offset[t] + j * n, n);
+      }
+    }
+  }
+
+  /** Returns the number of Adam steps taken. */
+  long steps() {
+    return step;
+  }
+
+  /**
+   * One Adam step on the mini-batch {@code order[from .. from + count)} of the rows of {@code x}
+   * and {@code y}: the gradient of the mean squared error over the batch, then the update.
+   */
+  void step(double[][] x, double[] y, int[] order, int from, int count) {
+    computeGradient(x, y, order, from, count);
+    update();
+  }
+
+  /**
+   * Computes the gradient of the mean squared error over the mini-batch {@code order[from ..
+   * from + count)} into {@code grad}, shard by shard, and returns the number of shards used.
+   */
+  private int computeGradient(double[][] x, double[] y, int[] order, int from, int count) {
+    int shardCount = Math.min(shards.length, count);
+    int per = (count + shardCount - 1) / shardCount;
+    if (pool == null || shardCount == 1) {
+      for (int s = 0; s < shardCount; s++) {
+        int a = from + s * per;
+        shards[s].gradient(x, y, order, a, Math.min(from + count, a + per) - a, count);
+      }
+    } else {
+      List<Future<?>> running = new ArrayList<>(shardCount - 1);
+      for (int s = 1; s < shardCount; s++) {
+        int a = from + s * per;
+        int c = Math.min(from + count, a + per) - a;
+        Shard shard = shards[s];
+        running.add(pool.submit(() -> shard.gradient(x, y, order, a, c, count)));
+      }
+      shards[0].gradient(x, y, order, from, Math.min(per, count), count);
+      for (Future<?> f : running) {
+        join(f);
+      }
+    }
+    for (int t = 0; t < layers; t++) {
+      int n = in[t] + 1;
+      for (int j = 0; j < out[t]; j++) {
+        double[] g = grad[t][j];
+        System.arraycopy(shards[0].grad[t][j], 0, g, 0, n);
+        for (int s = 1; s < shardCount; s++) {
+          double[] gs = shards[s].grad[t][j];
+          for (int i = 0; i < n; i++) {
+            g[i] += gs[i];
+          }
+        }
+      }
+    }
+    return shardCount;
+  }
+
+  /**
+   * The gradient of the mean squared error over the rows {@code order[from .. from + count)},
+   * in Encog's flat weight order, without changing the weights: for tests.
+   */
+  double[] gradient(double[][] x, double[] y, int[] order, int from, int count) {
+    computeGradient(x, y, order, from, count);
+    double[] flat = new double[weightCount];
+    for (int t = 0; t < layers; t++) {
+      int n = in[t] + 1;
+      for (int j = 0; j < out[t]; j++) {
+        System.arraycopy(grad[t][j], 0, flat, offset[t] + j * n, n);
+      }
+    }
+    return flat;
+  }
+
+  private static void join(Future<?> f) {
+    try {
+      f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while training", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("a training shard failed", e.getCause());
+    }
+  }
+
+  /** Applies Adam to every weight with the gradient in {@code grad}. */
+  private void update() {
+    step++;
+    double c1 = 1 - Math.pow(BETA1, step);
+    double c2 = 1 - Math.pow(BETA2, step);
+    double stepSize = learningRate / c1;
+    double root2 = Math.sqrt(c2);
+    for (int t = 0; t < layers; t++) {
+      int n = in[t] + 1;
+      for (int j = 0; j < out[t]; j++) {
+        double[] g = grad[t][j];
+        double[] mj = m[t][j];
+        double[] vj = v[t][j];
+        double[] wj = w[t][j];
+        for (int i = 0; i < n; i++) {
+          double gi = g[i];
+          mj[i] = BETA1 * mj[i] + (1 - BETA1) * gi;
+          vj[i] = BETA2 * vj[i] + (1 - BETA2) * gi * gi;
+          wj[i] -= stepSize * mj[i] / (Math.sqrt(vj[i]) / root2 + EPSILON);
+        }
+      }
+      transpose(t);
+    }
+  }
+
+  private void transpose(int t) {
+    double[][] src = w[t];
+    double[][] dst = wt[t];
+    for (int j = 0; j < out[t]; j++) {
+      double[] row = src[j];
+      for (int i = 0; i <= in[t]; i++) {
+        dst[i][j] = row[i];
+      }
+    }
+  }
+
+  /**
+   * The network's output at the rows {@code order[from .. from + count)} of {@code x}, into
+   * {@code into[0 .. count)}, on the caller's thread with the first shard's buffers.
+   */
+  void predict(double[][] x, int[] rows, int from, int count, double[] into) {
+    Shard s = shards[0];
+    for (int done = 0; done < count; ) {
+      int c = Math.min(s.capacity, count - done);
+      for (int p = 0; p < c; p++) {
+        s.act[0][p] = x[rows == null ? from + done + p : rows[from + done + p]];
+      }
+      s.forward(c);
+      for (int p = 0; p < c; p++) {
+        into[done + p] = s.act[layers][p][0];
+      }
+      done += c;
+    }
+  }
+
+  /** The buffers of one shard: activations, deltas and the shard's gradient. */
+  private final class Shard {
+    final int capacity;
+    /** act[t][p]: the input of layer t for point p (act[0][p] is the data row itself). */
+    final double[][][] act;
+    /** delta[p]: the loss gradient with respect to the current layer's outputs, for point p. */
+    double[][] delta;
+    double[][] back;
+    final double[][][] grad;
+
+    Shard(int capacity) {
+      this.capacity = capacity;
+      this.act = new double[layers + 1][capacity][];
+      for (int t = 1; t <= layers; t++) {
+        for (int p = 0; p < capacity; p++) {
+          act[t][p] = new double[out[t - 1]];
+        }
+      }
+      this.delta = new double[capacity][maxWidth];
+      this.back = new double[capacity][maxWidth];
+      this.grad = new double[layers][][];
+      for (int t = 0; t < layers; t++) {
+        grad[t] = new double[out[t]][in[t] + 1];
+      }
+    }
+
+    /** Forward pass of points 0 .. count - 1, whose inputs are in act[0]. */
+    void forward(int count) {
+      for (int t = 0; t < layers; t++) {
+        double[][] weights = wt[t];
+        int n = in[t];
+        int k = out[t];
+        double[] biasRow = weights[n];
+        double b = biasAct[t];
+        boolean relu = t < layers - 1;
+        for (int p = 0; p < count; p++) {
+          double[] a = act[t][p];
+          double[] z = act[t + 1][p];
+          for (int j = 0; j < k; j++) {
+            z[j] = b * biasRow[j];
+          }
+          int i = 0;
+          for (; i + 3 < n; i += 4) {
+            double a0 = a[i];
+            double a1 = a[i + 1];
+            double a2 = a[i + 2];
+            double a3 = a[i + 3];
+            double[] w0 = weights[i];
+            double[] w1 = weights[i + 1];
+            double[] w2 = weights[i + 2];
+            double[] w3 = weights[i + 3];
+            for (int j = 0; j < k; j++) {
+              z[j] += a0 * w0[j] + a1 * w1[j] + a2 * w2[j] + a3 * w3[j];
+            }
+          }
+          for (; i < n; i++) {
+            double ai = a[i];
+            double[] wi = weights[i];
+            for (int j = 0; j < k; j++) {
+              z[j] += ai * wi[j];
+            }
+          }
+          if (relu) {
+            for (int j = 0; j < k; j++) {
+              z[j] = z[j] > 0 ? z[j] : 0.0;
+            }
+          }
+        }
+      }
+    }
+
+    /**
+     * Computes this shard's share of the gradient of the batch's mean squared error: rows {@code
+     * order[from .. from + count)}, in a batch of {@code batch} rows.
+     */
+    void gradient(double[][] x, double[] y, int[] order, int from, int count, int batch) {
+      for (int p = 0; p < count; p++) {
+        act[0][p] = x[order[from + p]];
+      }
+      forward(count);
+      double scale = 2.0 / batch;
+      for (int p = 0; p < count; p++) {
+        delta[p][0] = scale * (act[layers][p][0] - y[order[from + p]]);
+      }
+      for (int t = layers - 1; t >= 0; t--) {
+        accumulate(t, count);
+        if (t > 0) {
+          backward(t, count);
+        }
+      }
+    }
+
+    /** grad[t][j][i] = sum over points of delta_j * input_i (and the bias). */
+    private void accumulate(int t, int count) {
+      int n = in[t];
+      double b = biasAct[t];
+      double[][] g = grad[t];
+      for (int j = 0; j < out[t]; j++) {
+        double[] gj = g[j];
+        java.util.Arrays.fill(gj, 0.0);
+        int p = 0;
+        for (; p + 3 < count; p += 4) {
+          double d0 = delta[p][j];
+          double d1 = delta[p + 1][j];
+          double d2 = delta[p + 2][j];
+          double d3 = delta[p + 3][j];
+          double[] a0 = act[t][p];
+          double[] a1 = act[t][p + 1];
+          double[] a2 = act[t][p + 2];
+          double[] a3 = act[t][p + 3];
+          for (int i = 0; i < n; i++) {
+            gj[i] += d0 * a0[i] + d1 * a1[i] + d2 * a2[i] + d3 * a3[i];
+          }
+          gj[n] += (d0 + d1 + d2 + d3) * b;
+        }
+        for (; p < count; p++) {
+          double d = delta[p][j];
+          double[] a = act[t][p];
+          for (int i = 0; i < n; i++) {
+            gj[i] += d * a[i];
+          }
+          gj[n] += d * b;
+        }
+      }
+    }
+
+    /** delta of layer t's inputs (the previous layer's outputs), through the ReLU. */
+    private void backward(int t, int count) {
+      int n = in[t];
+      int k = out[t];
+      double[][] weights = w[t];
+      for (int p = 0; p < count; p++) {
+        double[] d = delta[p];
+        double[] e = back[p];
+        java.util.Arrays.fill(e, 0, n, 0.0);
+        int j = 0;
+        for (; j + 3 < k; j += 4) {
+          double d0 = d[j];
+          double d1 = d[j + 1];
+          double d2 = d[j + 2];
+          double d3 = d[j + 3];
+          double[] w0 = weights[j];
+          double[] w1 = weights[j + 1];
+          double[] w2 = weights[j + 2];
+          double[] w3 = weights[j + 3];
+          for (int i = 0; i < n; i++) {
+            e[i] += d0 * w0[i] + d1 * w1[i] + d2 * w2[i] + d3 * w3[i];
+          }
+        }
+        for (; j < k; j++) {
+          double dj = d[j];
+          double[] wj = weights[j];
+          for (int i = 0; i < n; i++) {
+            e[i] += dj * wj[i];
+          }
+        }
+        double[] a = act[t][p];
+        for (int i = 0; i < n; i++) {
+          e[i] = a[i] > 0 ? e[i] : 0.0;
+        }
+      }
+      double[][] swap = delta;
+      delta = back;
+      back = swap;
+    }
+  }
+}
