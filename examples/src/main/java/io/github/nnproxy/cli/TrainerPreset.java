@@ -19,11 +19,14 @@ import java.util.stream.Collectors;
  * }</pre>
  */
 public enum TrainerPreset {
-  /** {@link ProxyTrainer#defaults()}: Adam, 64-64-64, up to 300 epochs with early stopping. */
+  /**
+   * {@link ProxyTrainer#defaults()}: nnproxy's batched Adam, 64-64-64-64, batch 32, up to 200
+   * epochs with early stopping.
+   */
   DEFAULTS("defaults", f -> ProxyTrainer.defaults()),
   /** {@link ProxyTrainer#paper}: the seed study's networks and epochs, exactly. */
   PAPER("paper", ProxyTrainer::paper),
-  /** A small, fast network: Adam, 64-64, up to 200 epochs, patience 40. */
+  /** A small, fast network: batched Adam, 64-64, batch 32, up to 200 epochs, patience 40. */
   QUICK("quick", f -> quick());
 
   private final String key;

@@ -101,19 +101,19 @@ final class NetworkFit {
     long encogSeed = rnd.nextLong();
 
     FlatNetwork flat = net.getFlat();
-    double[] bestWeights = flat.getWeights().clone();
+    Tracker tracker = new Tracker(flat.getWeights().clone(), valOut, scale, start);
     boolean constant = !(sd > 0 && Double.isFinite(sd));
-    int[] epochs = {0, 0}; // epochs run, best epoch
     if (constant) {
       // all training targets equal: zero weights give exactly the constant, no training needed
-      java.util.Arrays.fill(bestWeights, 0.0);
+      java.util.Arrays.fill(tracker.bestWeights, 0.0);
     } else if (trainer.algorithm() == TrainingAlgorithm.BATCHED_ADAM) {
-      trainBatched(flat, trainIn, trainOut, valIn, valOut, shuffler, bestWeights, epochs);
+      trainBatched(flat, trainIn, trainOut, valIn, shuffler, tracker);
     } else {
-      trainEncog(net, trainIn, trainOut, valIn, valOut, shuffler, encogSeed, bestWeights, epochs);
+      trainEncog(net, trainIn, trainOut, valIn, shuffler, encogSeed, tracker);
     }
-    int epoch = epochs[0];
-    int bestEpoch = epochs[1];
+    int epoch = tracker.epoch;
+    int bestEpoch = tracker.bestEpoch;
+    double[] bestWeights = tracker.bestWeights;
     System.arraycopy(bestWeights, 0, flat.getWeights(), 0, bestWeights.length);
     double[] weights = encode(net);
 
@@ -153,27 +153,24 @@ final class NetworkFit {
    * cut into batches in that order, the last one possibly smaller (PyTorch's {@code DataLoader}).
    */
   private void trainBatched(FlatNetwork flat, double[][] trainIn, double[] trainOut,
-      double[][] valIn, double[] valOut, Random shuffler, double[] bestWeights, int[] epochs) {
+      double[][] valIn, Random shuffler, Tracker tracker) {
     int nTrain = trainIn.length;
     int batch = Math.min(trainer.batchSize(), nTrain);
-    int threads = Math.min(trainer.threads(), AdamKernel.shardsFor(batch));
+    int shards = AdamKernel.shardsFor(batch);
+    int threads = Math.min(trainer.threads(), shards);
     ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads - 1, r -> {
       Thread th = new Thread(r, "nnproxy-train");
       th.setDaemon(true);
       return th;
     }) : null;
     try {
-      AdamKernel kernel = new AdamKernel(flat, trainer.learningRate(), batch,
-          AdamKernel.shardsFor(batch), pool);
+      AdamKernel kernel = new AdamKernel(flat, trainer.learningRate(), batch, shards, pool);
       int[] rows = new int[nTrain];
       for (int i = 0; i < nTrain; i++) {
         rows[i] = i;
       }
       double[] pred = new double[valIn.length];
-      double best = Double.POSITIVE_INFINITY;
-      double[] current = flat.getWeights();
-      while (epochs[0] < trainer.epochs()) {
-        epochs[0]++;
+      while (tracker.next()) {
         for (int i = nTrain - 1; i > 0; i--) {
           int k = shuffler.nextInt(i + 1);
           int t = rows[i];
@@ -184,24 +181,11 @@ final class NetworkFit {
           kernel.step(trainIn, trainOut, rows, from, Math.min(batch, nTrain - from));
         }
         kernel.predict(valIn, null, 0, valIn.length, pred);
-        double loss = 0;
-        for (int i = 0; i < pred.length; i++) {
-          double e = pred[i] - valOut[i];
-          loss += e * e;
-        }
-        loss /= pred.length;
-        if (!Double.isFinite(loss)) {
-          break; // diverged: keep the best weights so far
-        }
-        if (loss < best) {
-          best = loss;
-          epochs[1] = epochs[0];
-          kernel.store(bestWeights);
-        } else if (trainer.patience() > 0 && epochs[0] - epochs[1] >= trainer.patience()) {
+        if (tracker.stop(pred, kernel::store)) {
           break;
         }
       }
-      kernel.store(current); // the network ends with the last epoch's weights, as with Encog
+      kernel.store(flat.getWeights()); // the network ends with the last epoch's weights
     } finally {
       if (pool != null) {
         pool.shutdownNow();
@@ -211,8 +195,7 @@ final class NetworkFit {
 
   /** Encog's own training: SGD with Adam updates, or resilient propagation. */
   private void trainEncog(BasicNetwork net, double[][] trainIn, double[] trainOut,
-      double[][] valIn, double[] valOut, Random shuffler, long encogSeed, double[] bestWeights,
-      int[] epochs) {
+      double[][] valIn, Random shuffler, long encogSeed, Tracker tracker) {
     int nTrain = trainIn.length;
     List<MLDataPair> train = new ArrayList<>(nTrain);
     for (int i = 0; i < nTrain; i++) {
@@ -239,25 +222,20 @@ final class NetworkFit {
     }
     FlatNetwork flat = net.getFlat();
     double[] out = new double[1];
-    double best = Double.POSITIVE_INFINITY;
+    double[] pred = new double[valIn.length];
     try {
-      while (epochs[0] < trainer.epochs()) {
-        epochs[0]++;
+      while (tracker.next()) {
         if (trainer.algorithm() == TrainingAlgorithm.ADAM) {
           Collections.shuffle(shuffled, shuffler);
         }
         for (int it = 0; it < itersPerEpoch; it++) {
           algo.iteration();
         }
-        double loss = mse(flat, valIn, valOut, out);
-        if (!Double.isFinite(loss)) {
-          break; // diverged: keep the best weights so far
+        for (int i = 0; i < valIn.length; i++) {
+          flat.compute(valIn[i], out);
+          pred[i] = out[0];
         }
-        if (loss < best) {
-          best = loss;
-          epochs[1] = epochs[0];
-          System.arraycopy(flat.getWeights(), 0, bestWeights, 0, bestWeights.length);
-        } else if (trainer.patience() > 0 && epochs[0] - epochs[1] >= trainer.patience()) {
+        if (tracker.stop(pred, w -> System.arraycopy(flat.getWeights(), 0, w, 0, w.length))) {
           break;
         }
       }
@@ -266,20 +244,80 @@ final class NetworkFit {
     }
   }
 
+  /**
+   * Counts epochs, keeps the weights of the epoch with the lowest validation loss, reports each
+   * epoch to the trainer's listener, and decides when to stop: after the last epoch, when the loss
+   * is no longer finite, after {@code patience} epochs without improvement, or at the target R2.
+   */
+  private final class Tracker {
+    final double[] bestWeights;
+    private final double[] target;
+    private final double scale;
+    private final double totalSquares;
+    private final long start;
+    private double best = Double.POSITIVE_INFINITY;
+    int epoch;
+    int bestEpoch;
+
+    Tracker(double[] initialWeights, double[] target, double scale, long start) {
+      this.bestWeights = initialWeights;
+      this.target = target;
+      this.scale = scale;
+      this.start = start;
+      double mean = 0;
+      for (double t : target) {
+        mean += t;
+      }
+      mean /= target.length;
+      double tot = 0;
+      for (double t : target) {
+        tot += (t - mean) * (t - mean);
+      }
+      this.totalSquares = tot;
+    }
+
+    /** Starts the next epoch, if there is one. */
+    boolean next() {
+      if (epoch >= trainer.epochs()) {
+        return false;
+      }
+      epoch++;
+      return true;
+    }
+
+    /**
+     * Ends the epoch with the network's validation predictions; {@code save} copies the current
+     * weights into its argument. Returns whether training should stop.
+     */
+    boolean stop(double[] predicted, java.util.function.Consumer<double[]> save) {
+      double squares = 0;
+      for (int i = 0; i < predicted.length; i++) {
+        double e = predicted[i] - target[i];
+        squares += e * e;
+      }
+      double loss = squares / predicted.length;
+      if (!Double.isFinite(loss)) {
+        return true; // diverged: keep the best weights so far
+      }
+      if (loss < best) {
+        best = loss;
+        bestEpoch = epoch;
+        save.accept(bestWeights);
+      }
+      double r2 = totalSquares > 0 ? 1 - squares / totalSquares : Double.NaN;
+      trainer.progress().ifPresent(listener -> listener.accept(new TrainingEpoch(epoch,
+          Math.sqrt(loss) * scale, r2, bestEpoch, Duration.ofNanos(System.nanoTime() - start))));
+      if (trainer.targetR2().isPresent() && r2 >= trainer.targetR2().getAsDouble()) {
+        return true;
+      }
+      return trainer.patience() > 0 && epoch - bestEpoch >= trainer.patience();
+    }
+  }
+
   private static double[] encode(BasicNetwork net) {
     double[] w = new double[net.encodedArrayLength()];
     net.encodeToArray(w);
     return w;
-  }
-
-  private static double mse(FlatNetwork flat, double[][] in, double[] target, double[] out) {
-    double s = 0;
-    for (int i = 0; i < in.length; i++) {
-      flat.compute(in[i], out);
-      double e = out[0] - target[i];
-      s += e * e;
-    }
-    return s / in.length;
   }
 
   private static int[] permutation(int n, SplittableRandom rnd) {

@@ -10,6 +10,8 @@ import io.github.nnproxy.sampling.Sampler;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,9 +27,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Immutable and thread-safe: one trainer may train several proxies at once on different
  * threads. Training is deterministic: the same data and seed give the same network, bit for bit.
- * Encog's training runs single-threaded; {@link Builder#threads(int)} parallelizes the
- * forward-model evaluations of {@link #train}, whose pool threads are daemons and are shut down
- * before it returns.
+ * {@link Builder#threads(int)} parallelizes the forward-model evaluations of {@link #train} and
+ * the gradient of {@link TrainingAlgorithm#BATCHED_ADAM} (the same result on any number of
+ * threads); its pool threads are daemons and are shut down before it returns. Encog's own
+ * algorithms train single-threaded.
  *
  * <pre>{@code
  * ProxyTrainer paper = ProxyTrainer.paper(Benchmarks.ackley(2));          // the seed's network
@@ -52,6 +55,8 @@ public final class ProxyTrainer {
   private final int threads;
   private final Duration evaluationTimeout;
   private final double minValidFraction;
+  private final double targetR2;
+  private final Consumer<TrainingEpoch> progress;
 
   private ProxyTrainer(Builder b) {
     this.hiddenLayers = b.hiddenLayers.clone();
@@ -65,6 +70,8 @@ public final class ProxyTrainer {
     this.threads = b.threads;
     this.evaluationTimeout = b.evaluationTimeout;
     this.minValidFraction = b.minValidFraction;
+    this.targetR2 = b.targetR2;
+    this.progress = b.progress;
   }
 
   /**
@@ -93,15 +100,19 @@ public final class ProxyTrainer {
         .seed(seed)
         .threads(threads)
         .evaluationTimeout(evaluationTimeout)
-        .minValidFraction(minValidFraction);
+        .minValidFraction(minValidFraction)
+        .targetR2(targetR2)
+        .progress(progress);
   }
 
   /**
-   * Our recommended settings for any forward model: Adam on a 64-64-64-64 ReLU network, batch 16,
-   * learning rate 2e-3, at most 200 epochs with early stopping after 30 epochs without a lower
-   * validation loss, 20% validation. On 2-D Ackley (10,000 uniform points) it reaches validation R2
-   * 0.975 after 60 epochs and 0.987 after 150, where the seed's network at batch 8 needs 500
-   * epochs for 0.985, at about a quarter of the cost per epoch (see docs/BENCHMARKS.md).
+   * Our recommended settings for any forward model: nnproxy's batched Adam ({@link
+   * TrainingAlgorithm#BATCHED_ADAM}) on a 64-64-64-64 ReLU network, batch 32, learning rate 3e-3,
+   * at most 200 epochs with early stopping after 30 epochs without a lower validation loss, 20%
+   * validation. On 2-D Ackley (10,000 uniform points) it passes the seed study's validation R2
+   * (0.985) in about 10 seconds on one core, where the seed's PyTorch pipeline needs 500 epochs
+   * and several minutes (see docs/BENCHMARKS.md). {@code toBuilder().threads(2)} computes the
+   * gradient on two threads, with the same result.
    *
    * @return the trainer
    */
@@ -115,8 +126,11 @@ public final class ProxyTrainer {
    * {@code 2-15-50-15-1}, 100 epochs; Rosenbrock 4-D {@code 4-15-50-15-10-1}, 100 epochs;
    * Rosenbrock 10-D {@code 10-15-50-15-10-1}, 500 epochs), ReLU, linear output, Adam with learning
    * rate 1e-3, batch 8, shuffled every epoch, 80/20 split, best-validation checkpoint, no early
-   * stopping. Functions the seed did not study get the Ackley network and 500 epochs. Slow (about
-   * 10 minutes per proxy on 2 cores); {@link #defaults()} is the fast choice.
+   * stopping. Functions the seed did not study get the Ackley network and 500 epochs. Trained with
+   * {@link TrainingAlgorithm#BATCHED_ADAM}, which computes the true gradient of the mean squared
+   * error over each mini-batch as PyTorch does (Encog's own {@link TrainingAlgorithm#ADAM} lets
+   * the gradient through the last hidden layer's inactive ReLU units, Encog issue #243). About a
+   * minute per proxy on one core; {@link #defaults()} is the fast choice.
    *
    * @param f the benchmark function
    * @return the trainer
@@ -126,7 +140,7 @@ public final class ProxyTrainer {
     nonNull(f, "f");
     int d = f.domain().dimension();
     Builder b = builder()
-        .algorithm(TrainingAlgorithm.ADAM)
+        .algorithm(TrainingAlgorithm.BATCHED_ADAM)
         .learningRate(1e-3)
         .batchSize(8)
         .validationFraction(0.2)
@@ -309,7 +323,8 @@ public final class ProxyTrainer {
   }
 
   /**
-   * Returns the number of threads that evaluate the forward model in {@link #train}.
+   * Returns the number of threads that evaluate the forward model in {@link #train} and compute
+   * the gradient shards of {@link TrainingAlgorithm#BATCHED_ADAM}.
    *
    * @return the thread count
    */
@@ -337,6 +352,25 @@ public final class ProxyTrainer {
     return minValidFraction;
   }
 
+  /**
+   * Returns the validation R2 at which training stops early, or empty when training runs until
+   * the epochs or the patience run out.
+   *
+   * @return the target R2
+   */
+  public OptionalDouble targetR2() {
+    return Double.isNaN(targetR2) ? OptionalDouble.empty() : OptionalDouble.of(targetR2);
+  }
+
+  /**
+   * Returns the listener told about every epoch, if any.
+   *
+   * @return the listener
+   */
+  public java.util.Optional<Consumer<TrainingEpoch>> progress() {
+    return java.util.Optional.ofNullable(progress);
+  }
+
   @Override
   public String toString() {
     String layers = Arrays.stream(hiddenLayers).mapToObj(Integer::toString)
@@ -344,7 +378,8 @@ public final class ProxyTrainer {
     return String.format(Locale.ROOT, "%s %s, %d epochs%s%s, %.0f%% validation", algorithm, layers,
         epochs, algorithm != TrainingAlgorithm.RPROP
             ? String.format(Locale.ROOT, ", batch %d, lr %g", batchSize, learningRate) : "",
-        patience > 0 ? ", patience " + patience : "", validationFraction * 100);
+        patience > 0 ? ", patience " + patience : "", validationFraction * 100)
+        + (Double.isNaN(targetR2) ? "" : String.format(Locale.ROOT, ", target R2 %g", targetR2));
   }
 
   @Override
@@ -360,14 +395,16 @@ public final class ProxyTrainer {
         && seed == t.seed
         && threads == t.threads
         && java.util.Objects.equals(evaluationTimeout, t.evaluationTimeout)
-        && Double.compare(minValidFraction, t.minValidFraction) == 0;
+        && Double.compare(minValidFraction, t.minValidFraction) == 0
+        && Double.compare(targetR2, t.targetR2) == 0
+        && java.util.Objects.equals(progress, t.progress);
   }
 
   @Override
   public int hashCode() {
     return Arrays.hashCode(new Object[] {Arrays.hashCode(hiddenLayers), algorithm, epochs,
         batchSize, learningRate, validationFraction, patience, seed, threads, evaluationTimeout,
-        minValidFraction});
+        minValidFraction, targetR2, progress});
   }
 
   /**
@@ -379,16 +416,18 @@ public final class ProxyTrainer {
    */
   public static final class Builder {
     private int[] hiddenLayers = {64, 64, 64, 64};
-    private TrainingAlgorithm algorithm = TrainingAlgorithm.ADAM;
+    private TrainingAlgorithm algorithm = TrainingAlgorithm.BATCHED_ADAM;
     private int epochs = 200;
-    private int batchSize = 16;
-    private double learningRate = 2e-3;
+    private int batchSize = 32;
+    private double learningRate = 3e-3;
     private double validationFraction = 0.2;
     private int patience = 30;
     private long seed = 0L;
     private int threads = 1;
     private Duration evaluationTimeout;
     private double minValidFraction = 0.5;
+    private double targetR2 = Double.NaN;
+    private Consumer<TrainingEpoch> progress;
 
     private Builder() {}
 
@@ -490,7 +529,10 @@ public final class ProxyTrainer {
     }
 
     /**
-     * Sets the number of threads that evaluate the forward model in {@link ProxyTrainer#train}.
+     * Sets the number of threads that evaluate the forward model in {@link ProxyTrainer#train}
+     * (which must then be thread-safe) and compute the gradient shards of {@link
+     * TrainingAlgorithm#BATCHED_ADAM} (at most one per 8 points of a batch; the result does not
+     * depend on the thread count). Default 1.
      *
      * @param threads the thread count, {@code > 0}
      * @return this builder
@@ -532,6 +574,38 @@ public final class ProxyTrainer {
      */
     public Builder minValidFraction(double share) {
       this.minValidFraction = Requires.probability(share, "minValidFraction");
+      return this;
+    }
+
+    /**
+     * Stops training at the end of the first epoch whose validation R2 reaches {@code r2} (the
+     * weights of the best epoch are kept, as always); NaN (the default) never stops early for
+     * accuracy. Useful when a proxy only has to be good enough, and to measure the time to an
+     * accuracy.
+     *
+     * @param r2 the target, at most 1, or NaN for none
+     * @return this builder
+     * @throws IllegalArgumentException if {@code r2} is above 1 or infinite
+     */
+    public Builder targetR2(double r2) {
+      if (Double.isInfinite(r2) || r2 > 1) {
+        throw new IllegalArgumentException("targetR2 must be at most 1 (or NaN for none), but was "
+            + r2);
+      }
+      this.targetR2 = r2;
+      return this;
+    }
+
+    /**
+     * Sets a listener told about the end of every epoch, on the training thread: for progress
+     * bars, learning curves and logs. It observes and must not block for long; an exception it
+     * throws ends the training and propagates. {@code null} (the default) removes it.
+     *
+     * @param listener the listener, or null for none
+     * @return this builder
+     */
+    public Builder progress(Consumer<TrainingEpoch> listener) {
+      this.progress = listener;
       return this;
     }
 

@@ -13,13 +13,19 @@ import io.github.nnproxy.benchmark.Benchmarks;
 import io.github.nnproxy.optimize.Optimum;
 import io.github.nnproxy.proxy.Proxy;
 import io.github.nnproxy.proxy.ProxyTrainer;
+import io.github.nnproxy.proxy.TrainingAlgorithm;
 import io.github.nnproxy.sampling.Samplers;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class ManagedOptimizationTest {
+  /**
+   * Encog's Adam, with which these seeds were chosen: with {@code BATCHED_ADAM} the managed loop
+   * still ends closer than the offline proxy on 5 of 8 seeds (1 to 8), but not on seed 1.
+   */
   private static final ProxyTrainer RASTRIGIN_TRAINER =
-      ProxyTrainer.builder().hiddenLayers(32, 32).epochs(150).patience(30).batchSize(16).build();
+      ProxyTrainer.builder().algorithm(TrainingAlgorithm.ADAM).hiddenLayers(32, 32).epochs(150)
+          .patience(30).batchSize(16).learningRate(2e-3).build();
   private static final ProxyTrainer TINY =
       ProxyTrainer.builder().hiddenLayers(16, 16).epochs(20).batchSize(16).patience(0).build();
   private static final BenchmarkFunction SPHERE = Benchmarks.sphere(2);

@@ -219,7 +219,7 @@ class ProxyTrainerTest {
     assertEquals(1e-3, a.learningRate());
     assertEquals(0.2, a.validationFraction());
     assertEquals(0, a.patience());
-    assertEquals(TrainingAlgorithm.ADAM, a.algorithm());
+    assertEquals(TrainingAlgorithm.BATCHED_ADAM, a.algorithm());
     assertArrayEquals(new int[] {15, 50, 15}, ProxyTrainer.paper(Benchmarks.rosenbrock(2))
         .hiddenLayers());
     assertEquals(100, ProxyTrainer.paper(Benchmarks.rosenbrock(2)).epochs());
@@ -241,7 +241,10 @@ class ProxyTrainerTest {
         b -> b.seed(99),
         b -> b.threads(4),
         b -> b.evaluationTimeout(java.time.Duration.ofSeconds(3)),
-        b -> b.minValidFraction(0.9));
+        b -> b.minValidFraction(0.9),
+        b -> b.targetR2(0.9),
+        b -> b.algorithm(TrainingAlgorithm.ADAM),
+        b -> b.progress(e -> { }));
   }
 
   @ParameterizedTest
@@ -267,6 +270,34 @@ class ProxyTrainerTest {
     assertMessage(() -> b.threads(0), "threads must be > 0");
     assertMessage(() -> b.evaluationTimeout(java.time.Duration.ZERO), "evaluationTimeout");
     assertMessage(() -> b.minValidFraction(1.5), "minValidFraction must be in [0, 1]");
+    assertMessage(() -> b.targetR2(1.01), "targetR2 must be at most 1");
+    assertMessage(() -> b.targetR2(Double.NEGATIVE_INFINITY), "targetR2 must be at most 1");
+  }
+
+  @Test
+  void progressReportsEveryEpochAndTargetR2StopsEarly() {
+    java.util.List<TrainingEpoch> all = new java.util.ArrayList<>();
+    ProxyTrainer full = SMALL.toBuilder().epochs(12).patience(0).progress(all::add).build();
+    Proxy p = full.train(Benchmarks.sphere(2), Samplers.uniform(), 400, 6L);
+    assertEquals(12, all.size());
+    for (int i = 0; i < all.size(); i++) {
+      TrainingEpoch e = all.get(i);
+      assertEquals(i + 1, e.epoch());
+      assertTrue(e.bestEpoch() <= e.epoch() && e.bestEpoch() >= 1, e.toString());
+      assertTrue(i == 0 || e.elapsed().compareTo(all.get(i - 1).elapsed()) >= 0);
+    }
+    TrainingEpoch best = all.get(all.get(11).bestEpoch() - 1);
+    assertEquals(p.quality().validationR2(), best.validationR2(), 1e-9);
+    assertEquals(p.quality().validationRmse(), best.validationRmse(), 1e-9);
+
+    double target = all.stream().mapToDouble(TrainingEpoch::validationR2).max().orElseThrow()
+        - 1e-9;
+    int firstAbove = all.stream().filter(e -> e.validationR2() >= target).findFirst()
+        .orElseThrow().epoch();
+    Proxy early = full.toBuilder().progress(null).targetR2(target).build()
+        .train(Benchmarks.sphere(2), Samplers.uniform(), 400, 6L);
+    assertEquals(firstAbove, early.quality().epochsRun());
+    assertTrue(early.quality().validationR2() >= target);
   }
 
   private static void assertMessage(org.junit.jupiter.api.function.Executable call, String text) {

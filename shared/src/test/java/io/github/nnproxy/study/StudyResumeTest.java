@@ -407,7 +407,7 @@ class StudyResumeTest {
     assertTrue(config.contains("schemes = dense-uniform (400 points), sparse-uniform (100 points)"),
         config);
     assertTrue(config.contains("optimizer search-pso = name search-pso"), config);
-    assertTrue(config.contains("trainer ackley 2-D = ADAM, hidden layers [16, 16], epochs 10"),
+    assertTrue(config.contains("trainer ackley 2-D = BATCHED_ADAM, hidden layers [16, 16], epochs 10"),
         config);
     assertFalse(config.contains("thread"), config);
     assertFalse(config.contains("plot"), config);
