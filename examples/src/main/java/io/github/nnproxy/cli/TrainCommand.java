@@ -65,6 +65,11 @@ public final class TrainCommand implements Callable<Integer> {
       description = "Seed of the sample and the training. Default: ${DEFAULT-VALUE}.")
   private long seed = 42;
 
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Threads that evaluate the function and compute the gradient; the proxy does "
+          + "not depend on it. Default: the number of processors (${DEFAULT-VALUE}).")
+  private int threads = Runtime.getRuntime().availableProcessors();
+
   @Option(names = {"-o", "--out"}, paramLabel = "FILE",
       description = "File to save the proxy to. "
           + "Default: nnproxy-results/<function>-<d>d-<scheme>.nnproxy.")
@@ -88,6 +93,7 @@ public final class TrainCommand implements Callable<Integer> {
   public Integer call() {
     BenchmarkFunction f;
     int n;
+    ProxyTrainer t;
     try {
       f = Benchmarks.byName(function, dimension);
       n = samples != null ? samples : scheme.sampleSize(SamplingScheme.PAPER_BASE_SIZE);
@@ -95,10 +101,10 @@ public final class TrainCommand implements Callable<Integer> {
         throw new IllegalArgumentException(
             "samples must be >= " + ProxyTrainer.MIN_SAMPLES + ", but was " + n);
       }
+      t = trainer.trainer(f).toBuilder().threads(threads).build();
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
-    ProxyTrainer t = trainer.trainer(f);
     Path file = out != null ? out : Path.of("nnproxy-results",
         f.name() + "-" + dimension + "d-" + scheme.label() + ".nnproxy");
     PrintWriter w = spec.commandLine().getOut();

@@ -29,6 +29,7 @@ class ErrorTest {
       "train --function nope; 'nope'",
       "train --scheme nope; 'nope'",
       "train --samples 3; samples must be >= 10",
+      "train --threads 0; threads must be > 0",
       "optimize --proxy x.nnproxy --optimizer nope; 'nope'",
       "optimize; --proxy",
       "frobnicate; frobnicate"})

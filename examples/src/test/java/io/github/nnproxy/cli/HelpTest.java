@@ -19,7 +19,7 @@ class HelpTest {
             "--optimizers", "--seeds", "--threads", "--base-size", "--trainer", "--seed",
             "--no-plots", "--out", "--quiet")),
         Arguments.of("train", List.of("--function", "--dimension", "--scheme", "--trainer",
-            "--samples", "--seed", "--out", "--quiet")),
+            "--samples", "--seed", "--threads", "--out", "--quiet")),
         Arguments.of("optimize", List.of("--proxy", "--optimizer", "--seed", "--function")));
   }
 

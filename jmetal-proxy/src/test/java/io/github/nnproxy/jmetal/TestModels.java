@@ -39,8 +39,8 @@ final class TestModels {
     if (jmetalSphereProxy == null) {
       jmetalSphereProxy =
           ProxyTrainer.builder()
-              .hiddenLayers(32, 32)
-              .epochs(40)
+              .hiddenLayers(64, 64)
+              .epochs(100)
               .batchSize(32)
               .patience(40)
               .build()
