@@ -12,6 +12,14 @@ public enum TrainingAlgorithm {
    * Mini-batch Adam (Kingma and Ba, 2015; beta1 0.9, beta2 0.999, epsilon 1e-8) through Encog's
    * {@code StochasticGradientDescent} with {@code AdamUpdate}; the training points are shuffled
    * before every epoch, as PyTorch's {@code DataLoader(shuffle=True)} in the seed study.
+   *
+   * <p>Encog 3.4's implementation differs from the textbook in three ways (all tested): its
+   * backpropagation takes each hidden layer's derivative from the layer above, so the gradient
+   * passes through the last hidden layer's inactive ReLU units (Encog issue #243); each {@code
+   * iteration()} advances the batch window twice, so an epoch trains on every other batch, twice;
+   * and Adam's bias correction counts two steps per batch. {@link #BATCHED_ADAM} has none of
+   * these and is about ten times faster; this one is kept for comparison and for results made
+   * with it.
    */
   ADAM,
   /**

@@ -17,6 +17,9 @@ import org.encog.engine.network.activation.ActivationReLU;
 import org.encog.neural.networks.BasicNetwork;
 import org.encog.neural.networks.layers.BasicLayer;
 import org.encog.neural.networks.training.propagation.back.Backpropagation;
+import org.encog.neural.networks.training.propagation.sgd.BatchDataSet;
+import org.encog.neural.networks.training.propagation.sgd.StochasticGradientDescent;
+import org.encog.neural.networks.training.propagation.sgd.update.AdamUpdate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -196,6 +199,31 @@ class AdamKernelTest {
       }
     }
     assertTrue(worst > 1e-3, "Encog's hidden-layer gradient matched: " + worst);
+  }
+
+  /**
+   * Documents why {@link TrainingAlgorithm#BATCHED_ADAM} does its own batching: Encog 3.4's
+   * {@code StochasticGradientDescent.iteration()} advances its batch window twice (once in {@code
+   * update()}, once after it) and counts two iterations, so sequential batches skip every other
+   * window and Adam's bias correction runs at step 2, 4, 6, ...
+   */
+  @Test
+  void encogsSgdSkipsEveryOtherBatchAndCountsTwoSteps() {
+    BasicNetwork net = network("1-4-1", 1);
+    double[][] xs = points(80, 1, 2);
+    StochasticGradientDescent sgd = new StochasticGradientDescent(net,
+        new BasicMLDataSet(xs, column(targets(80, 3))));
+    sgd.setUpdateRule(new AdamUpdate());
+    sgd.setBatchSize(8);
+    BatchDataSet batches = (BatchDataSet) sgd.getTraining();
+    int[] starts = new int[10];
+    for (int i = 0; i < starts.length; i++) {
+      starts[i] = batches.getCurrentIndex();
+      sgd.iteration();
+    }
+    sgd.finishTraining();
+    assertArrayEquals(new int[] {0, 16, 32, 48, 64, 0, 16, 32, 48, 64}, starts);
+    assertEquals(20, sgd.getIteration());
   }
 
   /** Adam's first step is {@code lr * g / (|g| + eps)}, after bias correction. */
