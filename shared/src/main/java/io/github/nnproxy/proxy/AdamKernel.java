@@ -46,6 +46,7 @@ final class AdamKernel {
   private final double[][][] grad;
   private final Shard[] shards;
   private final ExecutorService pool;
+  private final int threads;
   private final double learningRate;
   private final int maxWidth;
   private final int weightCount;
@@ -58,10 +59,13 @@ final class AdamKernel {
    * @param learningRate Adam's step size
    * @param maxBatch the largest mini-batch {@link #step} will get
    * @param shardCount the number of shards each mini-batch is cut into
-   * @param pool runs the shards, or null to run them on the caller's thread
+   * @param pool runs groups of shards beside the caller's thread, or null to run them all on
+   *     the caller's thread
+   * @param threads the number of groups of shards, the caller's thread included: the pool's
+   *     threads plus one
    */
   AdamKernel(FlatNetwork flat, double learningRate, int maxBatch, int shardCount,
-      ExecutorService pool) {
+      ExecutorService pool, int threads) {
     int[] counts = flat.getLayerCounts();
     int[] feed = flat.getLayerFeedCounts();
     int[] weightIndex = flat.getWeightIndex();
@@ -101,6 +105,7 @@ final class AdamKernel {
     this.weightCount = flat.getWeights().length;
     this.learningRate = learningRate;
     this.pool = pool;
+    this.threads = pool == null ? 1 : Math.max(1, threads);
     int perShard = (maxBatch + shardCount - 1) / shardCount;
     this.shards = new Shard[shardCount];
     for (int s = 0; s < shardCount; s++) {
@@ -158,24 +163,16 @@ final class AdamKernel {
    */
   private int computeGradient(double[][] x, double[] y, int[] order, int from, int count) {
     int shardCount = Math.min(shards.length, count);
-    int per = (count + shardCount - 1) / shardCount;
-    if (pool == null || shardCount == 1) {
-      for (int s = 0; s < shardCount; s++) {
-        int a = from + s * per;
-        shards[s].gradient(x, y, order, a, Math.min(from + count, a + per) - a, count);
-      }
-    } else {
-      List<Future<?>> running = new ArrayList<>(shardCount - 1);
-      for (int s = 1; s < shardCount; s++) {
-        int a = from + s * per;
-        int c = Math.min(from + count, a + per) - a;
-        Shard shard = shards[s];
-        running.add(pool.submit(() -> shard.gradient(x, y, order, a, c, count)));
-      }
-      shards[0].gradient(x, y, order, from, Math.min(per, count), count);
-      for (Future<?> f : running) {
-        join(f);
-      }
+    int groups = pool == null ? 1 : Math.min(threads, shardCount);
+    List<Future<?>> running = new ArrayList<>(groups - 1);
+    for (int g = 1; g < groups; g++) {
+      int first = g * shardCount / groups;
+      int last = (g + 1) * shardCount / groups;
+      running.add(pool.submit(() -> shardRange(first, last, shardCount, x, y, order, from, count)));
+    }
+    shardRange(0, shardCount / groups, shardCount, x, y, order, from, count);
+    for (Future<?> f : running) {
+      join(f);
     }
     for (int t = 0; t < layers; t++) {
       int n = in[t] + 1;
@@ -207,6 +204,16 @@ final class AdamKernel {
       }
     }
     return flat;
+  }
+
+  /** Computes the gradients of shards {@code first .. last - 1} of the batch, in order. */
+  private void shardRange(int first, int last, int shardCount, double[][] x, double[] y,
+      int[] order, int from, int count) {
+    for (int s = first; s < last; s++) {
+      int a = from + (int) ((long) s * count / shardCount);
+      int b = from + (int) ((long) (s + 1) * count / shardCount);
+      shards[s].gradient(x, y, order, a, b - a, count);
+    }
   }
 
   private static void join(Future<?> f) {

@@ -164,7 +164,8 @@ final class NetworkFit {
       return th;
     }) : null;
     try {
-      AdamKernel kernel = new AdamKernel(flat, trainer.learningRate(), batch, shards, pool);
+      AdamKernel kernel = new AdamKernel(flat, trainer.learningRate(), batch, shards, pool,
+          threads);
       int[] rows = new int[nTrain];
       for (int i = 0; i < nTrain; i++) {
         rows[i] = i;
