@@ -291,6 +291,8 @@ final class AdamKernel {
     double[][] delta;
     double[][] back;
     final double[][][] grad;
+    /** Scratch: the indices of the non-zero entries of an activation or delta vector. */
+    private final int[] nonZero;
 
     Shard(int capacity) {
       this.capacity = capacity;
@@ -300,6 +302,7 @@ final class AdamKernel {
           act[t][p] = new double[out[t - 1]];
         }
       }
+      this.nonZero = new int[maxWidth];
       this.delta = new double[capacity][maxWidth];
       this.back = new double[capacity][maxWidth];
       this.grad = new double[layers][][];
@@ -323,23 +326,34 @@ final class AdamKernel {
           for (int j = 0; j < k; j++) {
             z[j] = b * biasRow[j];
           }
-          int i = 0;
-          for (; i + 3 < n; i += 4) {
-            double a0 = a[i];
-            double a1 = a[i + 1];
-            double a2 = a[i + 2];
-            double a3 = a[i + 3];
-            double[] w0 = weights[i];
-            double[] w1 = weights[i + 1];
-            double[] w2 = weights[i + 2];
-            double[] w3 = weights[i + 3];
+          // ReLU leaves about half the inputs at 0: add only the others
+          int m = 0;
+          for (int i = 0; i < n; i++) {
+            if (a[i] != 0) {
+              nonZero[m++] = i;
+            }
+          }
+          int q = 0;
+          for (; q + 3 < m; q += 4) {
+            int i0 = nonZero[q];
+            int i1 = nonZero[q + 1];
+            int i2 = nonZero[q + 2];
+            int i3 = nonZero[q + 3];
+            double a0 = a[i0];
+            double a1 = a[i1];
+            double a2 = a[i2];
+            double a3 = a[i3];
+            double[] w0 = weights[i0];
+            double[] w1 = weights[i1];
+            double[] w2 = weights[i2];
+            double[] w3 = weights[i3];
             for (int j = 0; j < k; j++) {
               z[j] += a0 * w0[j] + a1 * w1[j] + a2 * w2[j] + a3 * w3[j];
             }
           }
-          for (; i < n; i++) {
-            double ai = a[i];
-            double[] wi = weights[i];
+          for (; q < m; q++) {
+            double ai = a[nonZero[q]];
+            double[] wi = weights[nonZero[q]];
             for (int j = 0; j < k; j++) {
               z[j] += ai * wi[j];
             }
@@ -417,23 +431,30 @@ final class AdamKernel {
         double[] d = delta[p];
         double[] e = back[p];
         java.util.Arrays.fill(e, 0, n, 0.0);
-        int j = 0;
-        for (; j + 3 < k; j += 4) {
-          double d0 = d[j];
-          double d1 = d[j + 1];
-          double d2 = d[j + 2];
-          double d3 = d[j + 3];
-          double[] w0 = weights[j];
-          double[] w1 = weights[j + 1];
-          double[] w2 = weights[j + 2];
-          double[] w3 = weights[j + 3];
+        // inactive units have a zero delta: skip them
+        int m = 0;
+        for (int j = 0; j < k; j++) {
+          if (d[j] != 0) {
+            nonZero[m++] = j;
+          }
+        }
+        int q = 0;
+        for (; q + 3 < m; q += 4) {
+          double d0 = d[nonZero[q]];
+          double d1 = d[nonZero[q + 1]];
+          double d2 = d[nonZero[q + 2]];
+          double d3 = d[nonZero[q + 3]];
+          double[] w0 = weights[nonZero[q]];
+          double[] w1 = weights[nonZero[q + 1]];
+          double[] w2 = weights[nonZero[q + 2]];
+          double[] w3 = weights[nonZero[q + 3]];
           for (int i = 0; i < n; i++) {
             e[i] += d0 * w0[i] + d1 * w1[i] + d2 * w2[i] + d3 * w3[i];
           }
         }
-        for (; j < k; j++) {
-          double dj = d[j];
-          double[] wj = weights[j];
+        for (; q < m; q++) {
+          double dj = d[nonZero[q]];
+          double[] wj = weights[nonZero[q]];
           for (int i = 0; i < n; i++) {
             e[i] += dj * wj[i];
           }
