@@ -169,7 +169,7 @@ public final class ProxyProblem implements DoubleProblem {
   @Override
   public DoubleSolution evaluate(DoubleSolution solution) {
     nonNull(solution, "solution");
-    double y = model.evaluate(point(solution, "solution"));
+    double y = model.evaluate(point(solution, -1));
     evaluations.increment();
     store(solution, y);
     return solution;
@@ -191,8 +191,11 @@ public final class ProxyProblem implements DoubleProblem {
     int n = solutions.size();
     double[][] xs = new double[n][];
     for (int i = 0; i < n; i++) {
-      DoubleSolution s = nonNull(solutions.get(i), "solutions.get(" + i + ")");
-      xs[i] = point(s, "solutions.get(" + i + ")");
+      DoubleSolution s = solutions.get(i);
+      if (s == null) {
+        throw new NullPointerException(what(i) + " must not be null");
+      }
+      xs[i] = point(s, i);
     }
     double[] ys = model.evaluateAll(xs);
     if (ys == null || ys.length != n) {
@@ -210,19 +213,25 @@ public final class ProxyProblem implements DoubleProblem {
     return solutions;
   }
 
-  private double[] point(DoubleSolution s, String what) {
+  /** The name of solution {@code index} in messages; -1 is the single solution. */
+  private static String what(int index) {
+    return index < 0 ? "solution" : "solutions.get(" + index + ")";
+  }
+
+  /** The variables of a solution as a point, checked; messages are built only on failure. */
+  private double[] point(DoubleSolution s, int index) {
     List<Double> vars = s.variables();
     int d = domain.dimension();
     if (vars.size() != d) {
       throw new IllegalArgumentException(
-          what + " must have " + d + " variables, but had " + vars.size());
+          what(index) + " must have " + d + " variables, but had " + vars.size());
     }
     double[] x = new double[d];
     for (int j = 0; j < d; j++) {
       Double v = vars.get(j);
       if (v == null || !Double.isFinite(v)) {
         throw new IllegalArgumentException(
-            what + " variable " + j + " must be finite, but was " + v);
+            what(index) + " variable " + j + " must be finite, but was " + v);
       }
       x[j] = v;
     }
