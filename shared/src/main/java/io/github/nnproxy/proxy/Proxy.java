@@ -209,7 +209,7 @@ public final class Proxy implements ForwardModel {
       }
     } else {
       s.ensureBlocks(forward, d);
-      // equal blocks of at most BLOCK points: 300 points run as 3 x 100, not 256 + 44
+      // equal blocks of at most BLOCK points: 300 points run as 2 x 150, not 256 + 44
       int blocks = (xs.length + DenseForward.BLOCK - 1) / DenseForward.BLOCK;
       int block = (xs.length + blocks - 1) / blocks;
       for (int from = 0; from < xs.length; from += block) {
