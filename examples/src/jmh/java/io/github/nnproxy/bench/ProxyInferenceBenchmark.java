@@ -23,11 +23,13 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Proxy inference throughput (the blocked forward pass of {@code Proxy.evaluateAll} and the
- * one-point path of {@code Proxy.evaluate}, against Encog's own compute) on the seed's network for Ackley ({@code d-20-50-120-70-20-10-1}),
- * one point at a time and in batches, to compare with the peer's PyTorch figures (21,000
- * evaluations/s one at a time, 175,000/s in batches of 10, 780,000/s in batches of 100, one
- * thread). The weights come from a short training run: throughput does not depend on them.
+ * Proxy inference throughput (the one-point pass of {@code Proxy.evaluate}, and {@code
+ * Proxy.evaluateAll}, which runs batches of up to 12 points one at a time and larger ones in
+ * vectorized blocks, against Encog's own compute) on the seed's network for Ackley ({@code
+ * d-20-50-120-70-20-10-1}), one point at a time and in batches, to compare with the peer's
+ * PyTorch figures (21,000 evaluations/s one at a time, 175,000/s in batches of 10, 780,000/s in
+ * batches of 100, one thread). The weights come from a short training run: throughput does not
+ * depend on them.
  *
  * <p>Run: {@code java -cp examples/target/nnproxy.jar org.openjdk.jmh.Main ProxyInference}.
  */

@@ -72,22 +72,27 @@ public final class Proxy implements ForwardModel {
   private final LongAdder queries = new LongAdder();
   private final LongAdder extrapolated = new LongAdder();
 
-  /** Per-thread scratch buffers of the forward pass. */
+  /** Per-thread scratch buffers of the forward pass; the block buffers are made on first use. */
   private static final class Scratch {
     final double[] in;
     final double[] a;
     final double[] b;
-    final double[][] blockIn;
-    final double[][] blockA;
-    final double[][] blockB;
+    double[][] blockIn;
+    double[][] blockA;
+    double[][] blockB;
 
     Scratch(DenseForward forward, int d) {
       this.in = new double[d];
       this.a = new double[forward.scratchSize()];
       this.b = new double[forward.scratchSize()];
-      this.blockIn = new double[d][DenseForward.BLOCK];
-      this.blockA = forward.blockScratch();
-      this.blockB = forward.blockScratch();
+    }
+
+    void ensureBlocks(DenseForward forward, int d) {
+      if (blockIn == null) {
+        blockIn = new double[d][DenseForward.BLOCK];
+        blockA = forward.blockScratch();
+        blockB = forward.blockScratch();
+      }
     }
   }
 
@@ -192,19 +197,31 @@ public final class Proxy implements ForwardModel {
     double[] ys = new double[xs.length];
     long outside = 0;
     int d = domain.dimension();
-    int block = DenseForward.BLOCK;
-    for (int from = 0; from < xs.length; from += block) {
-      int count = Math.min(block, xs.length - from);
-      for (int p = 0; p < count; p++) {
-        double[] x = xs[from + p];
-        if (!domain.contains(x)) {
-          outside++;
-        }
-        for (int j = 0; j < d; j++) {
-          s.blockIn[j][p] = (x[j] - center[j]) * invHalfWidth[j];
-        }
+    for (double[] x : xs) {
+      if (!domain.contains(x)) {
+        outside++;
       }
-      forward.computeBlock(s.blockIn, count, s.blockA, s.blockB, ys, from);
+    }
+    if (xs.length <= DenseForward.SMALL_BATCH) {
+      for (int p = 0; p < xs.length; p++) {
+        scaleInput(xs[p], s.in);
+        ys[p] = forward.compute(s.in, s.a, s.b);
+      }
+    } else {
+      s.ensureBlocks(forward, d);
+      // equal blocks of at most BLOCK points: 300 points run as 2 x 150, not 256 + 44
+      int blocks = (xs.length + DenseForward.BLOCK - 1) / DenseForward.BLOCK;
+      int block = (xs.length + blocks - 1) / blocks;
+      for (int from = 0; from < xs.length; from += block) {
+        int count = Math.min(block, xs.length - from);
+        for (int p = 0; p < count; p++) {
+          double[] x = xs[from + p];
+          for (int j = 0; j < d; j++) {
+            s.blockIn[j][p] = (x[j] - center[j]) * invHalfWidth[j];
+          }
+        }
+        forward.computeBlock(s.blockIn, count, s.blockA, s.blockB, ys, from);
+      }
     }
     for (int i = 0; i < ys.length; i++) {
       ys[i] = ys[i] * targetScale + targetMean;
