@@ -1,10 +1,5 @@
 package io.github.nnproxy.proxy;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import org.encog.neural.flat.FlatNetwork;
 
 /**
@@ -21,9 +16,9 @@ import org.encog.neural.flat.FlatNetwork;
  * iterations, and the JIT vectorizes it.
  *
  * <p>Each mini-batch is cut into a fixed number of shards. The gradient of every shard is computed
- * on its own (on a pool thread when one is given) and the shard gradients are added in shard
- * order, so the result does not depend on the number of threads: the same seed gives the same
- * network, bit for bit, on one thread or on several.
+ * on its own (on a worker thread, when there are {@link StepWorkers}) and the shard gradients are
+ * added in shard order, so the result does not depend on the number of threads: the same seed
+ * gives the same network, bit for bit, on one thread or on several.
  *
  * <p>Not thread-safe: one kernel belongs to one training run.
  */
@@ -45,8 +40,7 @@ final class AdamKernel {
   private final double[][][] v;
   private final double[][][] grad;
   private final Shard[] shards;
-  private final ExecutorService pool;
-  private final int threads;
+  private final StepWorkers workers;
   private final double learningRate;
   private final int maxWidth;
   private final int weightCount;
@@ -59,13 +53,11 @@ final class AdamKernel {
    * @param learningRate Adam's step size
    * @param maxBatch the largest mini-batch {@link #step} will get
    * @param shardCount the number of shards each mini-batch is cut into
-   * @param pool runs groups of shards beside the caller's thread, or null to run them all on
+   * @param workers run groups of shards beside the caller's thread, or null to run them all on
    *     the caller's thread
-   * @param threads the number of groups of shards, the caller's thread included: the pool's
-   *     threads plus one
    */
   AdamKernel(FlatNetwork flat, double learningRate, int maxBatch, int shardCount,
-      ExecutorService pool, int threads) {
+      StepWorkers workers) {
     int[] counts = flat.getLayerCounts();
     int[] feed = flat.getLayerFeedCounts();
     int[] weightIndex = flat.getWeightIndex();
@@ -104,8 +96,7 @@ final class AdamKernel {
     this.maxWidth = width;
     this.weightCount = flat.getWeights().length;
     this.learningRate = learningRate;
-    this.pool = pool;
-    this.threads = pool == null ? 1 : Math.max(1, threads);
+    this.workers = workers;
     int perShard = (maxBatch + shardCount - 1) / shardCount;
     this.shards = new Shard[shardCount];
     for (int s = 0; s < shardCount; s++) {
@@ -163,16 +154,16 @@ final class AdamKernel {
    */
   private int computeGradient(double[][] x, double[] y, int[] order, int from, int count) {
     int shardCount = Math.min(shards.length, count);
-    int groups = pool == null ? 1 : Math.min(threads, shardCount);
-    List<Future<?>> running = new ArrayList<>(groups - 1);
-    for (int g = 1; g < groups; g++) {
-      int first = g * shardCount / groups;
-      int last = (g + 1) * shardCount / groups;
-      running.add(pool.submit(() -> shardRange(first, last, shardCount, x, y, order, from, count)));
-    }
-    shardRange(0, shardCount / groups, shardCount, x, y, order, from, count);
-    for (Future<?> f : running) {
-      join(f);
+    if (workers == null || shardCount == 1) {
+      shardRange(0, shardCount, shardCount, x, y, order, from, count);
+    } else {
+      int groups = Math.min(workers.parts(), shardCount);
+      workers.run(g -> {
+        if (g < groups) {
+          shardRange(g * shardCount / groups, (g + 1) * shardCount / groups, shardCount, x, y,
+              order, from, count);
+        }
+      });
     }
     for (int t = 0; t < layers; t++) {
       int n = in[t] + 1;
@@ -213,17 +204,6 @@ final class AdamKernel {
       int a = from + (int) ((long) s * count / shardCount);
       int b = from + (int) ((long) (s + 1) * count / shardCount);
       shards[s].gradient(x, y, order, a, b - a, count);
-    }
-  }
-
-  private static void join(Future<?> f) {
-    try {
-      f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while training", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("a training shard failed", e.getCause());
     }
   }
 

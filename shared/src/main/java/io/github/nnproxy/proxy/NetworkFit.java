@@ -7,8 +7,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.encog.mathutil.randomize.XaiverRandomizer;
 import org.encog.mathutil.randomize.generate.MersenneTwisterGenerateRandom;
 import org.encog.ml.data.MLDataPair;
@@ -157,15 +155,12 @@ final class NetworkFit {
     int nTrain = trainIn.length;
     int batch = Math.min(trainer.batchSize(), nTrain);
     int shards = AdamKernel.shardsFor(batch);
-    int threads = Math.min(trainer.threads(), shards);
-    ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads - 1, r -> {
-      Thread th = new Thread(r, "nnproxy-train");
-      th.setDaemon(true);
-      return th;
-    }) : null;
+    // more threads than cores would leave the spinning hand-off of StepWorkers to the scheduler
+    int threads = Math.min(Math.min(trainer.threads(), shards),
+        Runtime.getRuntime().availableProcessors());
+    StepWorkers workers = threads > 1 ? new StepWorkers(threads - 1) : null;
     try {
-      AdamKernel kernel = new AdamKernel(flat, trainer.learningRate(), batch, shards, pool,
-          threads);
+      AdamKernel kernel = new AdamKernel(flat, trainer.learningRate(), batch, shards, workers);
       int[] rows = new int[nTrain];
       for (int i = 0; i < nTrain; i++) {
         rows[i] = i;
@@ -188,8 +183,8 @@ final class NetworkFit {
       }
       kernel.store(flat.getWeights()); // the network ends with the last epoch's weights
     } finally {
-      if (pool != null) {
-        pool.shutdownNow();
+      if (workers != null) {
+        workers.close();
       }
     }
   }

@@ -531,8 +531,8 @@ public final class ProxyTrainer {
     /**
      * Sets the number of threads that evaluate the forward model in {@link ProxyTrainer#train}
      * (which must then be thread-safe) and compute the gradient shards of {@link
-     * TrainingAlgorithm#BATCHED_ADAM} (at most one per 8 points of a batch; the result does not
-     * depend on the thread count). Default 1.
+     * TrainingAlgorithm#BATCHED_ADAM} (at most one per 8 points of a batch and one per processor;
+     * the result does not depend on the thread count). Default 1.
      *
      * @param threads the thread count, {@code > 0}
      * @return this builder

@@ -9,8 +9,6 @@ import io.github.nnproxy.benchmark.Benchmarks;
 import io.github.nnproxy.sampling.Samplers;
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.encog.mathutil.randomize.XaiverRandomizer;
 import org.encog.ml.data.basic.BasicMLDataSet;
 import org.encog.engine.network.activation.ActivationReLU;
@@ -124,7 +122,7 @@ class AdamKernelTest {
       net.getFlat().compute(x, out);
       assertTrue(out[0] > 0, "the output must stay where ReLU is the identity: " + out[0]);
     }
-    AdamKernel kernel = new AdamKernel(net.getFlat(), 1e-3, batch, 4, null, 1);
+    AdamKernel kernel = new AdamKernel(net.getFlat(), 1e-3, batch, 4, null);
     double[] grad = kernel.gradient(xs, ys, identity(batch), 0, batch);
     double[] encog = encogStep(net, xs, ys);
     double largest = Arrays.stream(encog).map(Math::abs).max().orElse(0);
@@ -145,7 +143,7 @@ class AdamKernelTest {
     double[] ys = targets(batch, 14);
     BasicNetwork net = network(layers, 15);
     double[] w = net.getFlat().getWeights();
-    double[] grad = new AdamKernel(net.getFlat(), 1e-3, batch, 2, null, 1)
+    double[] grad = new AdamKernel(net.getFlat(), 1e-3, batch, 2, null)
         .gradient(xs, ys, identity(batch), 0, batch);
     SplittableRandom pick = new SplittableRandom(16);
     for (int k = 0; k < 40; k++) {
@@ -185,7 +183,7 @@ class AdamKernelTest {
     double[][] xs = points(batch, 3, 17);
     double[] ys = targets(batch, 18);
     BasicNetwork net = network("3-7-6-1", 19);
-    double[] grad = new AdamKernel(net.getFlat(), 1e-3, batch, 1, null, 1)
+    double[] grad = new AdamKernel(net.getFlat(), 1e-3, batch, 1, null)
         .gradient(xs, ys, identity(batch), 0, batch);
     double[] encog = encogStep(net, xs, ys);
     int outputWeights = sizes[2] + 1; // Encog stores the output layer first
@@ -234,10 +232,10 @@ class AdamKernelTest {
     double[] ys = new double[16];
     Arrays.fill(ys, 0.5);
     double lr = 0.01;
-    AdamKernel probe = new AdamKernel(net.getFlat(), lr, 16, 2, null, 1);
+    AdamKernel probe = new AdamKernel(net.getFlat(), lr, 16, 2, null);
     double[] g = probe.gradient(xs, ys, identity(16), 0, 16);
     double[] w0 = net.getFlat().getWeights().clone();
-    AdamKernel kernel = new AdamKernel(net.getFlat(), lr, 16, 2, null, 1);
+    AdamKernel kernel = new AdamKernel(net.getFlat(), lr, 16, 2, null);
     kernel.step(xs, ys, identity(16), 0, 16);
     double[] w1 = new double[w0.length];
     kernel.store(w1);
@@ -257,18 +255,16 @@ class AdamKernelTest {
       ys[i] = Math.sin(3 * xs[i][0]) * xs[i][1];
     }
     double[] one = train(xs, ys, null);
-    ExecutorService pool = Executors.newFixedThreadPool(3);
-    try {
-      assertArrayEquals(one, train(xs, ys, pool));
-    } finally {
-      pool.shutdownNow();
+    try (StepWorkers two = new StepWorkers(1); StepWorkers four = new StepWorkers(3)) {
+      assertArrayEquals(one, train(xs, ys, two));
+      assertArrayEquals(one, train(xs, ys, four));
     }
   }
 
-  private static double[] train(double[][] xs, double[] ys, ExecutorService pool) {
+  private static double[] train(double[][] xs, double[] ys, StepWorkers workers) {
     BasicNetwork net = network("2-16-16-1", 9);
     AdamKernel kernel =
-        new AdamKernel(net.getFlat(), 3e-3, 32, AdamKernel.shardsFor(32), pool, 3);
+        new AdamKernel(net.getFlat(), 3e-3, 32, AdamKernel.shardsFor(32), workers);
     int[] rows = identity(xs.length);
     for (int epoch = 0; epoch < 5; epoch++) {
       for (int from = 0; from < rows.length; from += 32) {
@@ -286,7 +282,7 @@ class AdamKernelTest {
     BasicNetwork net = network("4-20-50-120-70-20-10-1", 6);
     double[][] xs = points(75, 4, 8);
     double[] ys = new double[75];
-    AdamKernel kernel = new AdamKernel(net.getFlat(), 1e-3, 8, 1, null, 1);
+    AdamKernel kernel = new AdamKernel(net.getFlat(), 1e-3, 8, 1, null);
     for (int from = 0; from < 75; from += 8) {
       kernel.step(xs, ys, identity(75), from, Math.min(8, 75 - from));
     }
