@@ -20,8 +20,8 @@ import java.util.stream.Collectors;
  */
 public enum TrainerPreset {
   /**
-   * {@link ProxyTrainer#defaults()}: nnproxy's batched Adam, 64-64-64-64, batch 32, up to 200
-   * epochs with early stopping.
+   * {@link ProxyTrainer#defaults()}: nnproxy's batched Adam on the seed's network, batch 16, up to
+   * 500 epochs with early stopping.
    */
   DEFAULTS("defaults", f -> ProxyTrainer.defaults()),
   /** {@link ProxyTrainer#paper}: the seed study's networks and epochs, exactly. */
@@ -101,6 +101,6 @@ public enum TrainerPreset {
    */
   static ProxyTrainer quick() {
     return ProxyTrainer.builder().hiddenLayers(64, 64).epochs(200).batchSize(32)
-        .patience(40).build();
+        .learningRate(3e-3).patience(40).build();
   }
 }

@@ -42,13 +42,16 @@ public final class TrainingCurves {
   /** The candidates, by name, as derived from a base trainer. */
   static Map<String, ProxyTrainer> candidates(BenchmarkFunction f) {
     ProxyTrainer base = ProxyTrainer.builder().hiddenLayers(64, 64, 64, 64).patience(0)
-        .epochs(250).build();
+        .epochs(250).build(); // 64x4, the default of the first BATCHED_ADAM trials
     Map<String, ProxyTrainer> c = new LinkedHashMap<>();
     c.put("encog-adam-b16", base.toBuilder().algorithm(TrainingAlgorithm.ADAM).batchSize(16)
         .learningRate(2e-3).epochs(60).build());
     c.put("encog-rprop", base.toBuilder().algorithm(TrainingAlgorithm.RPROP).build());
     c.put("batched-adam-seed-net", ProxyTrainer.paper(f).toBuilder()
         .algorithm(TrainingAlgorithm.BATCHED_ADAM).epochs(250).build());
+    c.put("batched-adam-seed-net-b32", ProxyTrainer.paper(f).toBuilder()
+        .algorithm(TrainingAlgorithm.BATCHED_ADAM).batchSize(32).learningRate(3e-3).epochs(250)
+        .build());
     c.put("batched-adam-b16", base.toBuilder().algorithm(TrainingAlgorithm.BATCHED_ADAM)
         .batchSize(16).learningRate(2e-3).build());
     c.put("batched-adam-b32", base.toBuilder().algorithm(TrainingAlgorithm.BATCHED_ADAM)
@@ -60,6 +63,8 @@ public final class TrainingCurves {
         .algorithm(TrainingAlgorithm.BATCHED_ADAM).batchSize(64).learningRate(4e-3).threads(2)
         .build());
     c.put("defaults", ProxyTrainer.defaults().toBuilder().patience(0).epochs(250).build());
+    c.put("defaults-2threads", ProxyTrainer.defaults().toBuilder().patience(0).epochs(250)
+        .threads(2).build());
     return c;
   }
 

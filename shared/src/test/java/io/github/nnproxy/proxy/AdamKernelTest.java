@@ -33,14 +33,7 @@ class AdamKernelTest {
   }
 
   private static double[][] points(int n, int d, long seed) {
-    SplittableRandom r = new SplittableRandom(seed);
-    double[][] xs = new double[n][d];
-    for (double[] x : xs) {
-      for (int j = 0; j < d; j++) {
-        x[j] = r.nextDouble(-1, 1);
-      }
-    }
-    return xs;
+    return ProxyTestSupport.points(n, d, 1, seed);
   }
 
   private static int[] identity(int n) {

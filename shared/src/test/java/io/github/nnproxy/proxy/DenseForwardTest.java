@@ -45,14 +45,7 @@ class DenseForwardTest {
   }
 
   private static double[][] points(int n, int d, long seed) {
-    SplittableRandom r = new SplittableRandom(seed);
-    double[][] xs = new double[n][d];
-    for (double[] x : xs) {
-      for (int j = 0; j < d; j++) {
-        x[j] = r.nextDouble(-1.5, 1.5);
-      }
-    }
-    return xs;
+    return ProxyTestSupport.points(n, d, 1.5, seed);
   }
 
   private static double encog(FlatNetwork flat, double[] x) {

@@ -24,4 +24,16 @@ public final class ProxyTestSupport {
     }
     return ackley;
   }
+
+  /** {@code n} points of dimension {@code d}, uniform in {@code [-bound, bound)} per coordinate. */
+  static double[][] points(int n, int d, double bound, long seed) {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+    double[][] xs = new double[n][d];
+    for (double[] x : xs) {
+      for (int j = 0; j < d; j++) {
+        x[j] = r.nextDouble(-bound, bound);
+      }
+    }
+    return xs;
+  }
 }
