@@ -93,7 +93,7 @@ public final class TrainingCurves {
     chart.getStyler().setYAxisMin(0.9).setYAxisMax(1.0);
     try (Writer w = Files.newBufferedWriter(out.resolve("curves.csv"), StandardCharsets.UTF_8);
         CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder()
-            .setHeader("candidate", "epoch", "seconds", "validation_r2").build())) {
+            .setHeader("candidate", "epoch", "seconds", "validation_r2").get())) {
       System.out.printf(Locale.ROOT, "%-28s %8s %8s %8s %8s %8s %10s%n", "seconds to R2 >=",
           "0.95", "0.97", "0.98", "0.985", "0.99", "best R2");
       for (String c : chosen) {
