@@ -58,42 +58,29 @@ final class AdamKernel {
    */
   AdamKernel(FlatNetwork flat, double learningRate, int maxBatch, int shardCount,
       StepWorkers workers) {
-    int[] counts = flat.getLayerCounts();
-    int[] feed = flat.getLayerFeedCounts();
-    int[] weightIndex = flat.getWeightIndex();
-    double[] bias = flat.getBiasActivation();
     if (flat.getOutputCount() != 1) {
       throw new IllegalArgumentException("the network must have one output neuron, but had "
           + flat.getOutputCount());
     }
-    this.layers = counts.length - 1;
-    this.in = new int[layers];
-    this.out = new int[layers];
-    this.offset = new int[layers];
-    this.biasAct = new double[layers];
+    LayerLayout layout = LayerLayout.of(flat);
+    this.layers = layout.layers();
+    this.in = layout.in();
+    this.out = layout.out();
+    this.offset = layout.offset();
+    this.biasAct = layout.biasActivation();
     this.w = new double[layers][][];
     this.wt = new double[layers][][];
     this.m = new double[layers][][];
     this.v = new double[layers][][];
     this.grad = new double[layers][][];
-    int width = 0;
     for (int t = 0; t < layers; t++) {
-      int source = counts.length - 1 - t; // Encog's index of this layer's input layer
-      if (counts[source] != feed[source] + 1) {
-        throw new IllegalArgumentException("layer " + t + " must have exactly one bias neuron");
-      }
-      in[t] = feed[source];
-      out[t] = feed[source - 1];
-      offset[t] = weightIndex[source - 1];
-      biasAct[t] = bias[source];
       w[t] = new double[out[t]][in[t] + 1];
       wt[t] = new double[in[t] + 1][out[t]];
       m[t] = new double[out[t]][in[t] + 1];
       v[t] = new double[out[t]][in[t] + 1];
       grad[t] = new double[out[t]][in[t] + 1];
-      width = Math.max(width, Math.max(in[t], out[t]));
     }
-    this.maxWidth = width;
+    this.maxWidth = layout.maxWidth();
     this.weightCount = flat.getWeights().length;
     this.learningRate = learningRate;
     this.workers = workers;
@@ -126,10 +113,15 @@ final class AdamKernel {
 
   /** Writes the kernel's weights into an Encog flat weight array. */
   void store(double[] flatWeights) {
+    toFlat(w, flatWeights);
+  }
+
+  /** Copies per-layer, output-major values (weights or gradients) into Encog's flat order. */
+  private void toFlat(double[][][] values, double[] flat) {
     for (int t = 0; t < layers; t++) {
       int n = in[t] + 1;
       for (int j = 0; j < out[t]; j++) {
-        System.arraycopy(w[t][j], 0, flatWeights, offset[t] + j * n, n);
+        System.arraycopy(values[t][j], 0, flat, offset[t] + j * n, n);
       }
     }
   }
@@ -150,9 +142,9 @@ final class AdamKernel {
 
   /**
    * Computes the gradient of the mean squared error over the mini-batch {@code order[from ..
-   * from + count)} into {@code grad}, shard by shard, and returns the number of shards used.
+   * from + count)} into {@code grad}, shard by shard.
    */
-  private int computeGradient(double[][] x, double[] y, int[] order, int from, int count) {
+  private void computeGradient(double[][] x, double[] y, int[] order, int from, int count) {
     int shardCount = Math.min(shards.length, count);
     if (workers == null || shardCount == 1) {
       shardRange(0, shardCount, shardCount, x, y, order, from, count);
@@ -178,7 +170,6 @@ final class AdamKernel {
         }
       }
     }
-    return shardCount;
   }
 
   /**
@@ -188,12 +179,7 @@ final class AdamKernel {
   double[] gradient(double[][] x, double[] y, int[] order, int from, int count) {
     computeGradient(x, y, order, from, count);
     double[] flat = new double[weightCount];
-    for (int t = 0; t < layers; t++) {
-      int n = in[t] + 1;
-      for (int j = 0; j < out[t]; j++) {
-        System.arraycopy(grad[t][j], 0, flat, offset[t] + j * n, n);
-      }
-    }
+    toFlat(grad, flat);
     return flat;
   }
 

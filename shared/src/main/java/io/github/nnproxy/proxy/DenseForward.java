@@ -69,34 +69,22 @@ final class DenseForward {
   private final int maxWidth;
 
   DenseForward(FlatNetwork flat) {
-    int[] counts = flat.getLayerCounts();
-    int[] feed = flat.getLayerFeedCounts();
-    int[] weightIndex = flat.getWeightIndex();
-    double[] biasActivation = flat.getBiasActivation();
+    LayerLayout layout = LayerLayout.of(flat);
     double[] weights = flat.getWeights();
-    this.layers = counts.length - 1;
-    this.inSize = new int[layers];
-    this.outSize = new int[layers];
-    this.bias = new double[layers];
+    this.layers = layout.layers();
+    this.inSize = layout.in();
+    this.outSize = layout.out();
+    this.bias = layout.biasActivation();
     this.rows = new double[layers][];
     this.packed = new double[layers][];
-    int width = 0;
     for (int t = 0; t < layers; t++) {
-      int source = counts.length - 1 - t; // Encog's index of this transition's input layer
-      if (counts[source] != feed[source] + 1) {
-        throw new IllegalArgumentException("layer " + t + " must have exactly one bias neuron");
-      }
-      int n = feed[source];
-      int m = feed[source - 1];
-      int from = weightIndex[source - 1];
-      inSize[t] = n;
-      outSize[t] = m;
-      bias[t] = biasActivation[source];
+      int n = inSize[t];
+      int m = outSize[t];
+      int from = layout.offset()[t];
       rows[t] = java.util.Arrays.copyOfRange(weights, from, from + m * (n + 1));
       packed[t] = pack(rows[t], n, m);
-      width = Math.max(width, Math.max(n, m));
     }
-    this.maxWidth = width;
+    this.maxWidth = layout.maxWidth();
   }
 
   /** Rearranges one layer's rows into the one-point pass's groups of 16, 8, 4 and 1 neurons. */
