@@ -46,7 +46,8 @@ public final class OptimizeCommand implements Callable<Integer> {
   private Path proxyFile;
 
   @Option(names = "--optimizer", paramLabel = "NAME", converter = Converters.Optimizer.class,
-      description = "Optimizer: pso, ga, spso2007, spso2011, ga-defaults, ga-pso-budget. "
+      description = "Optimizer: pso, pso-jmetal-rules, ga, spso2007, spso2011, ga-defaults, "
+          + "ga-pso-budget. "
           + "Default: pso.")
   private OptimizerChoice optimizer = OptimizerChoice.PSO;
 

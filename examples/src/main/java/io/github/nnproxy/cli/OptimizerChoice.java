@@ -25,6 +25,11 @@ import java.util.stream.Collectors;
 public enum OptimizerChoice {
   /** The seed's global-best PSO, 100 particles x 1000 iterations (jMetal); the PSO column. */
   PSO("pso", SeedColumn.PSO, JmetalPsoOptimizer::paper),
+  /**
+   * The seed's global-best PSO with jMetal's own movement rules instead of pyswarms' (per-particle
+   * random factors, clamped bounds, zero initial velocities): what {@code pso} was before 0.2.
+   */
+  PSO_JMETAL_RULES("pso-jmetal-rules", SeedColumn.NONE, JmetalPsoOptimizer::jmetalRules),
   /** The seed's GA, population 10 x 100 generations (Jenetics); the GA column. */
   GA("ga", SeedColumn.GA, JeneticsOptimizer::paper),
   /** jMetal's StandardPSO2007, 100 particles x 1000 iterations. */

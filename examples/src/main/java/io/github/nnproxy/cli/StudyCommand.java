@@ -69,7 +69,8 @@ public final class StudyCommand implements Callable<Integer> {
 
   @Option(names = "--optimizers", split = ",", paramLabel = "NAME",
       converter = Converters.Optimizer.class,
-      description = "Optimizers, comma-separated: pso (the seed's PSO, jMetal; PSO column), ga "
+      description = "Optimizers, comma-separated: pso (the seed's PSO as pyswarms runs it, jMetal; "
+          + "PSO column), pso-jmetal-rules (the same PSO with jMetal's movement rules), ga "
           + "(the seed's GA, Jenetics; GA column), spso2007, spso2011, ga-defaults, "
           + "ga-pso-budget (the seed's GA with the PSO's 100,000 evaluations). "
           + "Default: the preset's (pso, ga).")

@@ -1,0 +1,88 @@
+package io.github.nnproxy.examples;
+
+import io.github.nnproxy.benchmark.BenchmarkFunction;
+import io.github.nnproxy.benchmark.Benchmarks;
+import io.github.nnproxy.jmetal.JmetalPsoOptimizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Runs the seed's PSO on the TRUE Ackley, Rastrigin and Rosenbrock functions in 2, 4 and 10
+ * dimensions with pyswarms' rules ({@link JmetalPsoOptimizer#paper()}) and with jMetal's ({@link
+ * JmetalPsoOptimizer#jmetalRules()}), seeds 1..n, and prints the mean and standard deviation of
+ * the distance to the true minimizer as a Markdown table, to be read beside the real pyswarms'
+ * figures (the reference script in jmetal-proxy's test resources, {@code pyswarms_reference.py}).
+ *
+ * <pre>{@code
+ * java -cp examples/target/nnproxy.jar io.github.nnproxy.examples.PsoRules [seeds] [threads]
+ *     # default: 50 seeds, 2 threads
+ * }</pre>
+ */
+public final class PsoRules {
+  private PsoRules() {}
+
+  /**
+   * Runs the comparison and prints the table.
+   *
+   * @param args number of seeds (default 50) and threads (default 2), both optional
+   * @throws InterruptedException if interrupted while waiting for the runs
+   * @throws ExecutionException if a run fails
+   */
+  public static void main(String[] args) throws InterruptedException, ExecutionException {
+    int seeds = args.length > 0 ? Integer.parseInt(args[0]) : 50;
+    int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      System.out.printf(Locale.ROOT, "| function, d | paper() (pyswarms' rules), seeds 1..%d "
+          + "| jmetalRules(), seeds 1..%d |%n|---|---|---|%n", seeds, seeds);
+      for (String name : List.of("ackley", "rastrigin", "rosenbrock")) {
+        for (int d : new int[] {2, 4, 10}) {
+          BenchmarkFunction f = Benchmarks.byName(name, d);
+          double[] paper = distances(pool, JmetalPsoOptimizer.paper(), f, seeds);
+          double[] rules = distances(pool, JmetalPsoOptimizer.jmetalRules(), f, seeds);
+          System.out.printf(Locale.ROOT, "| %s %d | %.4f +- %.4f | %.4f +- %.4f |%n", name, d,
+              mean(paper), sd(paper), mean(rules), sd(rules));
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static double[] distances(
+      ExecutorService pool, JmetalPsoOptimizer pso, BenchmarkFunction f, int seeds)
+      throws InterruptedException, ExecutionException {
+    List<Future<Double>> runs = new ArrayList<>();
+    for (long s = 1; s <= seeds; s++) {
+      long seed = s;
+      runs.add(pool.submit(() -> pso.minimize(f, seed).distanceTo(f.optimum())));
+    }
+    double[] out = new double[seeds];
+    for (int i = 0; i < seeds; i++) {
+      out[i] = runs.get(i).get();
+    }
+    return out;
+  }
+
+  private static double mean(double[] xs) {
+    double s = 0;
+    for (double x : xs) {
+      s += x;
+    }
+    return s / xs.length;
+  }
+
+  private static double sd(double[] xs) {
+    double m = mean(xs);
+    double s = 0;
+    for (double x : xs) {
+      s += (x - m) * (x - m);
+    }
+    return xs.length > 1 ? Math.sqrt(s / (xs.length - 1)) : 0.0;
+  }
+}
