@@ -139,8 +139,11 @@ final class Commentary {
     notes.add(paper ? "- Proxies trained with the seed's networks and settings "
         + "(ProxyTrainer.paper)." : "- Proxies not trained with the seed's networks "
         + "(ProxyTrainer.paper): part of any difference from the seed comes from the proxy.");
-    notes.add("- Optimizers are ours (see their labels), not pyswarms and pygad: settings follow "
-        + "the seed's where the optimizer says so, yet stochastic details differ.");
+    notes.add("- Optimizers are ours (see their labels), not pyswarms and pygad. jmetal-pso-paper "
+        + "runs pyswarms' GlobalBestPSO rules (per-coordinate random factors, periodic bounds, "
+        + "U(0, 1) initial velocities) and agrees with the real pyswarms on the true functions "
+        + "over 50 seeds; jenetics-ga-paper maps pygad's settings onto Jenetics' operators, and "
+        + "its random streams and a few operator details differ (see its Javadoc).");
     return notes;
   }
 
