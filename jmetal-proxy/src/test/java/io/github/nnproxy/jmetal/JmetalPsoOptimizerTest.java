@@ -25,10 +25,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class JmetalPsoOptimizerTest {
 
-  /** The three variants with a small budget (40 particles x 100 iterations), for fast tests. */
+  /** The four variants with a small budget (40 particles x 100 iterations), for fast tests. */
   static Stream<JmetalPsoOptimizer> smallVariants() {
     return Stream.of(
         JmetalPsoOptimizer.paper().withSwarmSize(40).withIterations(100),
+        JmetalPsoOptimizer.jmetalRules().withSwarmSize(40).withIterations(100),
         JmetalPsoOptimizer.spso2007().withSwarmSize(40).withIterations(100),
         JmetalPsoOptimizer.spso2011().withSwarmSize(40).withIterations(100));
   }
@@ -43,6 +44,8 @@ class JmetalPsoOptimizerTest {
     assertEquals(0.9, JmetalPsoOptimizer.PAPER_INERTIA);
     assertEquals(0.5, JmetalPsoOptimizer.PAPER_C1);
     assertEquals(0.3, JmetalPsoOptimizer.PAPER_C2);
+    assertEquals("jmetal-pso-jmetal-rules", JmetalPsoOptimizer.jmetalRules().name());
+    assertEquals(100_000, JmetalPsoOptimizer.jmetalRules().evaluationsPerRun());
     assertEquals("jmetal-spso2007", JmetalPsoOptimizer.spso2007().name());
     assertEquals("jmetal-spso2011", JmetalPsoOptimizer.spso2011().name());
   }
