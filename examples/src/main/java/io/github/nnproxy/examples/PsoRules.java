@@ -46,7 +46,8 @@ public final class PsoRules {
           double[] paper = distances(pool, JmetalPsoOptimizer.paper(), f, seeds);
           double[] rules = distances(pool, JmetalPsoOptimizer.jmetalRules(), f, seeds);
           System.out.printf(Locale.ROOT, "| %s %d | %.4f +- %.4f | %.4f +- %.4f |%n", name, d,
-              mean(paper), sd(paper), mean(rules), sd(rules));
+              GaRules.Stats.mean(paper), GaRules.Stats.sd(paper), GaRules.Stats.mean(rules),
+              GaRules.Stats.sd(rules));
         }
       }
     } finally {
@@ -67,22 +68,5 @@ public final class PsoRules {
       out[i] = runs.get(i).get();
     }
     return out;
-  }
-
-  private static double mean(double[] xs) {
-    double s = 0;
-    for (double x : xs) {
-      s += x;
-    }
-    return s / xs.length;
-  }
-
-  private static double sd(double[] xs) {
-    double m = mean(xs);
-    double s = 0;
-    for (double x : xs) {
-      s += (x - m) * (x - m);
-    }
-    return xs.length > 1 ? Math.sqrt(s / (xs.length - 1)) : 0.0;
   }
 }

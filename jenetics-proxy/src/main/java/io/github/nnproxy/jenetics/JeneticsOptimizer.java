@@ -160,17 +160,38 @@ public final class JeneticsOptimizer implements Optimizer {
    *       driveToZero(true)} switches to pygad's {@code 1 / (|f| + 1e-6)}, maximized.
    * </ul>
    *
-   * <p>Where it differs from pygad, and why: (1) Jenetics' crossover pairs each offspring with a
-   * random mate from the offspring pool, which may be a copy of the same parent (then the pair is
-   * unchanged but still mutated), whereas pygad always crosses parent {@code k mod 2} with parent
-   * {@code (k+1) mod 2}; Jenetics' cut point lies in {@code [1, d)}, pygad's in {@code [0, d)}.
-   * We keep Jenetics' own operator, as a Jenetics user would. (2) Mutated genes are clamped to the
-   * domain; pygad leaves them unbounded after the initial population, so its GA can return points
-   * outside the domain, where a proxy extrapolates. (3) Minimizing by default: the seed's fitness
-   * drives the proxy's output to 0, which equals minimizing only when the minimum value is 0 (true
-   * for its three benchmarks, not in general). (4) Unchanged individuals (the elite) are not
-   * re-evaluated, so a run makes {@code 10 + 9 * 100 = 910} objective evaluations. (5) The random
-   * streams differ from numpy's, so seeds are not comparable across the two.
+   * <p>Audited against pygad's source (2.16 to 3.6; the seed's exact pygad version is not known):
+   *
+   * <ul>
+   *   <li>Same: parents are the two best (pygad's {@code steady_state_selection}); crossover always
+   *       happens ({@code crossover_probability=None}); the cut point lies in {@code [0, d)} in both
+   *       ({@code numpy.random.randint(0, d)}, Jenetics' {@code nextInt(d)}); {@code
+   *       max(1, floor(0.1 d))} distinct genes of every offspring, and of offspring only, get
+   *       {@code U(-1, 1)} added; no ageing; unchanged individuals are not re-evaluated, so a run
+   *       makes {@code 10 + 9 * 100 = 910} evaluations, as pygad 2.18 and later do.
+   *   <li>Population make-up depends on pygad's version: from 2.18.0 (September 2022) the default
+   *       {@code keep_elitism=1} keeps one elite and makes 9 offspring, as here; 2.16 and 2.17 had
+   *       no {@code keep_elitism} and kept both parents ({@code keep_parents=-1}) with 8 offspring
+   *       (810 evaluations; 1010 in 2.16.0, which re-evaluated the kept parents).
+   *   <li>Pairing: pygad's child {@code k} takes its head from parent {@code k mod 2} and its tail
+   *       from parent {@code (k+1) mod 2}, so every child mixes the two best. Jenetics' crossover
+   *       pairs each offspring slot (copies of the two parents) with a random other slot, so about
+   *       half the pairs are two copies of one parent and some slots are crossed twice. Kept: it is
+   *       Jenetics' own operator, and swapping in pygad's pairing ({@link
+   *       PairedSinglePointCrossover}, through {@link Builder#domainAlterers}) changes the
+   *       distances on the true functions only within noise (docs/BENCHMARKS.md).
+   *   <li>Bounds: mutated genes are clamped to the domain; pygad leaves them unbounded after the
+   *       initial population, so it can return points outside the domain, where a proxy
+   *       extrapolates. Kept: a Jenetics {@code DoubleGene} outside its range is invalid and would
+   *       be replaced by the engine.
+   *   <li>Objective: minimizing by default; the seed's fitness {@code 1 / (|f| + 1e-6)} drives the
+   *       output to 0, which ranks points the same only when {@code f >= 0} (its three benchmarks,
+   *       not a proxy that undershoots). {@link Builder#driveToZero(boolean) driveToZero(true)} is
+   *       pygad's.
+   *   <li>Result: the best point evaluated (first among equals); pygad's {@code best_solution()}
+   *       is the best of the last population, which is the same point because of elitism.
+   *   <li>Random streams differ from numpy's, so seeds are not comparable across the two.
+   * </ul>
    *
    * @return the optimizer
    */
@@ -568,6 +589,24 @@ public final class JeneticsOptimizer implements Optimizer {
       List<Alterer<DoubleGene, Double>> list = List.copyOf(all);
       this.alterers = domain -> list;
       this.alterersDescription = list.toString();
+      return this;
+    }
+
+    /**
+     * Sets alterers that depend on the domain being searched, such as {@link
+     * RandomShiftMutator#pygad(Domain)}, built afresh for each run's domain.
+     *
+     * @param factory makes the alterers, applied in order to the offspring, for a domain; they
+     *     must be stateless, as for {@link #alterers(Alterer, Alterer[])}
+     * @param description how {@link JeneticsOptimizer#description()} names them, e.g. {@code
+     *     "[PairedSinglePointCrossover, RandomShiftMutator.pygad(domain)]"}
+     * @return this builder
+     * @throws NullPointerException if an argument is null
+     */
+    public Builder domainAlterers(
+        Function<Domain, List<Alterer<DoubleGene, Double>>> factory, String description) {
+      this.alterers = nonNull(factory, "factory");
+      this.alterersDescription = nonNull(description, "description");
       return this;
     }
 
