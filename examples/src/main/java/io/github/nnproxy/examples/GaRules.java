@@ -5,14 +5,11 @@ import io.github.nnproxy.benchmark.Benchmarks;
 import io.github.nnproxy.jenetics.JeneticsOptimizer;
 import io.github.nnproxy.jenetics.PairedSinglePointCrossover;
 import io.github.nnproxy.jenetics.RandomShiftMutator;
-import io.github.nnproxy.optimize.Optimizer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Measures what the crossover's pairing costs the seed's GA: {@link JeneticsOptimizer#paper()}
@@ -60,51 +57,14 @@ public final class GaRules {
       for (String name : List.of("ackley", "rastrigin", "rosenbrock")) {
         for (int d : new int[] {2, 4, 10}) {
           BenchmarkFunction f = Benchmarks.byName(name, d);
-          double[] paper = distances(pool, JeneticsOptimizer.paper(), f, seeds);
-          double[] paired = distances(pool, pairedPaper(), f, seeds);
+          double[] paper = RuleRuns.distances(pool, JeneticsOptimizer.paper(), f, seeds);
+          double[] paired = RuleRuns.distances(pool, pairedPaper(), f, seeds);
           System.out.printf(Locale.ROOT, "| %s %d | %.4f +- %.4f | %.4f +- %.4f |%n", name, d,
-              Stats.mean(paper), Stats.sd(paper), Stats.mean(paired), Stats.sd(paired));
+              RuleRuns.mean(paper), RuleRuns.sd(paper), RuleRuns.mean(paired), RuleRuns.sd(paired));
         }
       }
     } finally {
       pool.shutdownNow();
-    }
-  }
-
-  private static double[] distances(
-      ExecutorService pool, Optimizer optimizer, BenchmarkFunction f, int seeds)
-      throws InterruptedException, ExecutionException {
-    List<Future<Double>> runs = new ArrayList<>();
-    for (long s = 1; s <= seeds; s++) {
-      long seed = s;
-      runs.add(pool.submit(() -> optimizer.minimize(f, seed).distanceTo(f.optimum())));
-    }
-    double[] out = new double[seeds];
-    for (int i = 0; i < seeds; i++) {
-      out[i] = runs.get(i).get();
-    }
-    return out;
-  }
-
-  /** Mean and sample standard deviation, shared by the rule-comparison examples. */
-  static final class Stats {
-    private Stats() {}
-
-    static double mean(double[] xs) {
-      double s = 0;
-      for (double x : xs) {
-        s += x;
-      }
-      return s / xs.length;
-    }
-
-    static double sd(double[] xs) {
-      double m = mean(xs);
-      double s = 0;
-      for (double x : xs) {
-        s += (x - m) * (x - m);
-      }
-      return xs.length > 1 ? Math.sqrt(s / (xs.length - 1)) : 0.0;
     }
   }
 }

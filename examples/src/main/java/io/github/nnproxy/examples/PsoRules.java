@@ -3,13 +3,11 @@ package io.github.nnproxy.examples;
 import io.github.nnproxy.benchmark.BenchmarkFunction;
 import io.github.nnproxy.benchmark.Benchmarks;
 import io.github.nnproxy.jmetal.JmetalPsoOptimizer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Runs the seed's PSO on the TRUE Ackley, Rastrigin and Rosenbrock functions in 2, 4 and 10
@@ -43,30 +41,15 @@ public final class PsoRules {
       for (String name : List.of("ackley", "rastrigin", "rosenbrock")) {
         for (int d : new int[] {2, 4, 10}) {
           BenchmarkFunction f = Benchmarks.byName(name, d);
-          double[] paper = distances(pool, JmetalPsoOptimizer.paper(), f, seeds);
-          double[] rules = distances(pool, JmetalPsoOptimizer.jmetalRules(), f, seeds);
+          double[] paper = RuleRuns.distances(pool, JmetalPsoOptimizer.paper(), f, seeds);
+          double[] rules = RuleRuns.distances(pool, JmetalPsoOptimizer.jmetalRules(), f, seeds);
           System.out.printf(Locale.ROOT, "| %s %d | %.4f +- %.4f | %.4f +- %.4f |%n", name, d,
-              GaRules.Stats.mean(paper), GaRules.Stats.sd(paper), GaRules.Stats.mean(rules),
-              GaRules.Stats.sd(rules));
+              RuleRuns.mean(paper), RuleRuns.sd(paper), RuleRuns.mean(rules),
+              RuleRuns.sd(rules));
         }
       }
     } finally {
       pool.shutdownNow();
     }
-  }
-
-  private static double[] distances(
-      ExecutorService pool, JmetalPsoOptimizer pso, BenchmarkFunction f, int seeds)
-      throws InterruptedException, ExecutionException {
-    List<Future<Double>> runs = new ArrayList<>();
-    for (long s = 1; s <= seeds; s++) {
-      long seed = s;
-      runs.add(pool.submit(() -> pso.minimize(f, seed).distanceTo(f.optimum())));
-    }
-    double[] out = new double[seeds];
-    for (int i = 0; i < seeds; i++) {
-      out[i] = runs.get(i).get();
-    }
-    return out;
   }
 }
