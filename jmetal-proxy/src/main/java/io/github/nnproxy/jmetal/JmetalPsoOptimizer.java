@@ -91,7 +91,7 @@ import org.uma.jmetal.util.comparator.dominanceComparator.impl.DefaultDominanceC
  * constructor runs under an exclusive lock, after which the forwarding generator is re-installed
  * and the random neighbourhood the constructor drew from the clock is redrawn from the run's
  * stream; runs hold the shared side of that lock, so no run ever draws from the clock-seeded
- * generator. Hence the same objective and seed give an equal {@link Optimum} for all three
+ * generator. Hence the same objective and seed give an equal {@link Optimum} for all four
  * variants, whether runs are sequential or on several threads at once. This was preferred over
  * re-assembling SPSO2011 from component parts, which would no longer be jMetal's StandardPSO2011.
  * Threads that are not inside an nnproxy run keep drawing from the generator that was installed
