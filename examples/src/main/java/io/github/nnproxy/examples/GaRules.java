@@ -1,15 +1,10 @@
 package io.github.nnproxy.examples;
 
-import io.github.nnproxy.benchmark.BenchmarkFunction;
-import io.github.nnproxy.benchmark.Benchmarks;
 import io.github.nnproxy.jenetics.JeneticsOptimizer;
 import io.github.nnproxy.jenetics.PairedSinglePointCrossover;
 import io.github.nnproxy.jenetics.RandomShiftMutator;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Measures what the crossover's pairing costs the seed's GA: {@link JeneticsOptimizer#paper()}
@@ -50,21 +45,6 @@ public final class GaRules {
   public static void main(String[] args) throws InterruptedException, ExecutionException {
     int seeds = args.length > 0 ? Integer.parseInt(args[0]) : 50;
     int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      System.out.printf(Locale.ROOT, "| function, d | paper() (Jenetics' pairing), seeds 1..%d "
-          + "| pygad's pairing, seeds 1..%d |%n|---|---|---|%n", seeds, seeds);
-      for (String name : List.of("ackley", "rastrigin", "rosenbrock")) {
-        for (int d : new int[] {2, 4, 10}) {
-          BenchmarkFunction f = Benchmarks.byName(name, d);
-          double[] paper = RuleRuns.distances(pool, JeneticsOptimizer.paper(), f, seeds);
-          double[] paired = RuleRuns.distances(pool, pairedPaper(), f, seeds);
-          System.out.printf(Locale.ROOT, "| %s %d | %.4f +- %.4f | %.4f +- %.4f |%n", name, d,
-              RuleRuns.mean(paper), RuleRuns.sd(paper), RuleRuns.mean(paired), RuleRuns.sd(paired));
-        }
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    RuleRuns.printTable("paper() (Jenetics' pairing)", JeneticsOptimizer.paper(), "pygad's pairing", pairedPaper(), seeds, threads);
   }
 }

@@ -1,13 +1,7 @@
 package io.github.nnproxy.examples;
 
-import io.github.nnproxy.benchmark.BenchmarkFunction;
-import io.github.nnproxy.benchmark.Benchmarks;
 import io.github.nnproxy.jmetal.JmetalPsoOptimizer;
-import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Runs the seed's PSO on the TRUE Ackley, Rastrigin and Rosenbrock functions in 2, 4 and 10
@@ -34,22 +28,6 @@ public final class PsoRules {
   public static void main(String[] args) throws InterruptedException, ExecutionException {
     int seeds = args.length > 0 ? Integer.parseInt(args[0]) : 50;
     int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      System.out.printf(Locale.ROOT, "| function, d | paper() (pyswarms' rules), seeds 1..%d "
-          + "| jmetalRules(), seeds 1..%d |%n|---|---|---|%n", seeds, seeds);
-      for (String name : List.of("ackley", "rastrigin", "rosenbrock")) {
-        for (int d : new int[] {2, 4, 10}) {
-          BenchmarkFunction f = Benchmarks.byName(name, d);
-          double[] paper = RuleRuns.distances(pool, JmetalPsoOptimizer.paper(), f, seeds);
-          double[] rules = RuleRuns.distances(pool, JmetalPsoOptimizer.jmetalRules(), f, seeds);
-          System.out.printf(Locale.ROOT, "| %s %d | %.4f +- %.4f | %.4f +- %.4f |%n", name, d,
-              RuleRuns.mean(paper), RuleRuns.sd(paper), RuleRuns.mean(rules),
-              RuleRuns.sd(rules));
-        }
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    RuleRuns.printTable("paper() (pyswarms' rules)", JmetalPsoOptimizer.paper(), "jmetalRules()", JmetalPsoOptimizer.jmetalRules(), seeds, threads);
   }
 }

@@ -120,6 +120,7 @@ public final class CoordinateWiseVelocityUpdate implements VelocityUpdate {
     return r;
   }
 
+  /** The variables of a solution as a new array. */
   static double[] values(DoubleSolution s) {
     List<Double> vars = s.variables();
     double[] x = new double[vars.size()];

@@ -15,6 +15,11 @@ import org.uma.jmetal.component.catalogue.common.termination.impl.TerminationByE
 import org.uma.jmetal.component.catalogue.pso.globalbestinitialization.impl.DefaultGlobalBestInitialization;
 import org.uma.jmetal.component.catalogue.pso.globalbestselection.GlobalBestSelection;
 import org.uma.jmetal.component.catalogue.pso.globalbestselection.impl.BinaryTournamentGlobalBestSelection;
+import org.uma.jmetal.component.catalogue.pso.globalbestupdate.GlobalBestUpdate;
+import org.uma.jmetal.component.catalogue.pso.localbestupdate.LocalBestUpdate;
+import org.uma.jmetal.component.catalogue.pso.positionupdate.PositionUpdate;
+import org.uma.jmetal.component.catalogue.pso.velocityinitialization.VelocityInitialization;
+import org.uma.jmetal.component.catalogue.pso.velocityupdate.VelocityUpdate;
 import org.uma.jmetal.component.catalogue.pso.globalbestupdate.impl.DefaultGlobalBestUpdate;
 import org.uma.jmetal.component.catalogue.pso.inertiaweightcomputingstrategy.impl.ConstantValueStrategy;
 import org.uma.jmetal.component.catalogue.pso.localbestinitialization.impl.DefaultLocalBestInitialization;
@@ -298,35 +303,20 @@ public final class JmetalPsoOptimizer implements Optimizer {
                   case SPSO2007 -> runSpso2007(problem);
                   case SPSO2011 -> runSpso2011(problem);
                 });
-    List<Double> vars = best.variables();
-    double[] x = new double[vars.size()];
-    for (int i = 0; i < x.length; i++) {
-      x[i] = vars.get(i);
-    }
-    return Optimum.of(x, best.objectives()[0], problem.evaluations());
+    return Optimum.of(
+        CoordinateWiseVelocityUpdate.values(best), best.objectives()[0], problem.evaluations());
   }
 
   private DoubleSolution runPaper(ProxyProblem problem) {
     GlobalBestSelection sole = leaders -> leaders.get(0);
-    ParticleSwarmOptimizationAlgorithm pso =
-        new ParticleSwarmOptimizationAlgorithm(
-            name(),
-            new RandomSolutionsCreation<>(problem, swarmSize),
-            BatchEvaluation.of(problem),
-            new TerminationByEvaluations(swarmSize * iterations),
-            UniformVelocityInitialization.pyswarms(),
-            new DefaultLocalBestInitialization(),
-            new DefaultGlobalBestInitialization(),
-            new ConstantValueStrategy(PAPER_INERTIA),
-            new CoordinateWiseVelocityUpdate(PAPER_C1, PAPER_C2),
-            new PeriodicPositionUpdate(problem.variableBounds()),
-            swarm -> swarm,
-            JmetalPsoOptimizer::updateGlobalBestStrictly,
-            new StrictLocalBestUpdate(),
-            sole,
-            new CrowdingDistanceArchive<>(1));
-    pso.run();
-    return pso.result().get(0);
+    return runGlobalBest(
+        problem,
+        UniformVelocityInitialization.pyswarms(),
+        new CoordinateWiseVelocityUpdate(PAPER_C1, PAPER_C2),
+        new PeriodicPositionUpdate(problem.variableBounds()),
+        JmetalPsoOptimizer::updateGlobalBestStrictly,
+        new StrictLocalBestUpdate(),
+        sole);
   }
 
   /** Offers the swarm's best particle to the one-slot archive only if it is strictly better. */
@@ -346,6 +336,28 @@ public final class JmetalPsoOptimizer implements Optimizer {
   }
 
   private DoubleSolution runJmetalRules(ProxyProblem problem) {
+    return runGlobalBest(
+        problem,
+        new DefaultVelocityInitialization(),
+        new DefaultVelocityUpdate(PAPER_C1, PAPER_C1, PAPER_C2, PAPER_C2),
+        new DefaultPositionUpdate(-1.0, -1.0, problem.variableBounds()),
+        new DefaultGlobalBestUpdate(),
+        new DefaultLocalBestUpdate(new DefaultDominanceComparator<>()),
+        new BinaryTournamentGlobalBestSelection(new ObjectiveComparator<>(0)));
+  }
+
+  /**
+   * The seed's global-best PSO (swarm, budget, w, no perturbation, a one-slot archive holding the
+   * global best) with the movement rules given.
+   */
+  private DoubleSolution runGlobalBest(
+      ProxyProblem problem,
+      VelocityInitialization velocityInitialization,
+      VelocityUpdate velocityUpdate,
+      PositionUpdate positionUpdate,
+      GlobalBestUpdate globalBestUpdate,
+      LocalBestUpdate localBestUpdate,
+      GlobalBestSelection globalBestSelection) {
     Perturbation none = swarm -> swarm;
     ParticleSwarmOptimizationAlgorithm pso =
         new ParticleSwarmOptimizationAlgorithm(
@@ -353,16 +365,16 @@ public final class JmetalPsoOptimizer implements Optimizer {
             new RandomSolutionsCreation<>(problem, swarmSize),
             BatchEvaluation.of(problem),
             new TerminationByEvaluations(swarmSize * iterations),
-            new DefaultVelocityInitialization(),
+            velocityInitialization,
             new DefaultLocalBestInitialization(),
             new DefaultGlobalBestInitialization(),
             new ConstantValueStrategy(PAPER_INERTIA),
-            new DefaultVelocityUpdate(PAPER_C1, PAPER_C1, PAPER_C2, PAPER_C2),
-            new DefaultPositionUpdate(-1.0, -1.0, problem.variableBounds()),
+            velocityUpdate,
+            positionUpdate,
             none,
-            new DefaultGlobalBestUpdate(),
-            new DefaultLocalBestUpdate(new DefaultDominanceComparator<>()),
-            new BinaryTournamentGlobalBestSelection(new ObjectiveComparator<>(0)),
+            globalBestUpdate,
+            localBestUpdate,
+            globalBestSelection,
             new CrowdingDistanceArchive<>(1));
     pso.run();
     return pso.result().get(0);
