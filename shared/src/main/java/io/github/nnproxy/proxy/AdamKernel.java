@@ -41,15 +41,18 @@ final class AdamKernel {
   private final double[][][] grad;
   private final Shard[] shards;
   private final StepWorkers workers;
-  private final double learningRate;
+  private double learningRate;
   private final int maxWidth;
+  /** The activation of the hidden layers. */
+  private final Activation activation;
   private final int weightCount;
   private long step;
 
   /**
    * Creates a kernel that starts from the network's current weights.
    *
-   * @param flat the network: ReLU hidden layers, a linear output neuron, one bias per layer
+   * @param flat the network: hidden layers with one {@link Activation}, one output neuron (computed
+   *     as linear, whatever its Encog activation), one bias per layer
    * @param learningRate Adam's step size
    * @param maxBatch the largest mini-batch {@link #step} will get
    * @param shardCount the number of shards each mini-batch is cut into
@@ -63,6 +66,7 @@ final class AdamKernel {
           + flat.getOutputCount());
     }
     LayerLayout layout = LayerLayout.of(flat);
+    this.activation = LayerLayout.hiddenActivation(flat);
     this.layers = layout.layers();
     this.in = layout.in();
     this.out = layout.out();
@@ -124,6 +128,14 @@ final class AdamKernel {
         System.arraycopy(values[t][j], 0, flat, offset[t] + j * n, n);
       }
     }
+  }
+
+  /**
+   * Sets the step size of the next steps (a learning-rate schedule changes it between epochs);
+   * the Adam moments are kept.
+   */
+  void learningRate(double rate) {
+    this.learningRate = rate;
   }
 
   /** Returns the number of Adam steps taken. */
@@ -240,7 +252,7 @@ final class AdamKernel {
       for (int p = 0; p < c; p++) {
         s.act[0][p] = x[rows == null ? from + done + p : rows[from + done + p]];
       }
-      s.forward(c);
+      s.forward(c, false);
       for (int p = 0; p < c; p++) {
         into[done + p] = s.act[layers][p][0];
       }
@@ -253,6 +265,11 @@ final class AdamKernel {
     final int capacity;
     /** act[t][p]: the input of layer t for point p (act[0][p] is the data row itself). */
     final double[][][] act;
+    /**
+     * slope[t][p]: the activation's slope at the input sums behind act[t][p], for hidden layers
+     * with a smooth activation (ReLU's slope is read off the activation itself).
+     */
+    final double[][][] slope;
     /** delta[p]: the loss gradient with respect to the current layer's outputs, for point p. */
     double[][] delta;
     double[][] back;
@@ -268,6 +285,12 @@ final class AdamKernel {
           act[t][p] = new double[out[t - 1]];
         }
       }
+      this.slope = new double[layers][][];
+      if (activation != Activation.RELU) {
+        for (int t = 1; t < layers; t++) {
+          slope[t] = new double[capacity][out[t - 1]];
+        }
+      }
       this.nonZero = new int[maxWidth];
       this.delta = new double[capacity][maxWidth];
       this.back = new double[capacity][maxWidth];
@@ -277,22 +300,25 @@ final class AdamKernel {
       }
     }
 
-    /** Forward pass of points 0 .. count - 1, whose inputs are in act[0]. */
-    void forward(int count) {
+    /**
+     * Forward pass of points 0 .. count - 1, whose inputs are in act[0]; {@code slopes} also
+     * records the activation's slopes for the backward pass.
+     */
+    void forward(int count, boolean slopes) {
       for (int t = 0; t < layers; t++) {
         double[][] weights = wt[t];
         int n = in[t];
         int k = out[t];
         double[] biasRow = weights[n];
         double b = biasAct[t];
-        boolean relu = t < layers - 1;
+        boolean hidden = t < layers - 1;
         for (int p = 0; p < count; p++) {
           double[] a = act[t][p];
           double[] z = act[t + 1][p];
           for (int j = 0; j < k; j++) {
             z[j] = b * biasRow[j];
           }
-          // ReLU leaves about half the inputs at 0: add only the others
+          // ReLU leaves about half the inputs at 0: add only the others (smooth ones rarely are)
           int m = 0;
           for (int i = 0; i < n; i++) {
             if (a[i] != 0) {
@@ -324,12 +350,46 @@ final class AdamKernel {
               z[j] += ai * wi[j];
             }
           }
-          if (relu) {
-            for (int j = 0; j < k; j++) {
-              z[j] = z[j] > 0 ? z[j] : 0.0;
+          if (hidden) {
+            activate(z, k, slopes && slope[t + 1] != null ? slope[t + 1][p] : null);
+          }
+        }
+      }
+    }
+
+    /**
+     * Applies the hidden activation to the sums {@code z[0 .. k)} in place and, when {@code into}
+     * is not null, stores its slopes there. The activations are the expressions of {@link
+     * Activation#apply}, so training sees the network Encog computes.
+     */
+    private void activate(double[] z, int k, double[] into) {
+      switch (activation) {
+        case RELU -> {
+          for (int j = 0; j < k; j++) {
+            z[j] = z[j] > 0 ? z[j] : 0.0;
+          }
+        }
+        case SILU -> {
+          for (int j = 0; j < k; j++) {
+            double x = z[j];
+            double e = Math.exp(-x);
+            z[j] = x / (1.0 + e);
+            if (into != null) {
+              double sig = 1.0 / (1.0 + e);
+              into[j] = sig * (1.0 + x * (1.0 - sig));
             }
           }
         }
+        case TANH -> {
+          for (int j = 0; j < k; j++) {
+            double a = Math.tanh(z[j]);
+            z[j] = a;
+            if (into != null) {
+              into[j] = 1.0 - a * a;
+            }
+          }
+        }
+        default -> throw new AssertionError(activation);
       }
     }
 
@@ -341,7 +401,7 @@ final class AdamKernel {
       for (int p = 0; p < count; p++) {
         act[0][p] = x[order[from + p]];
       }
-      forward(count);
+      forward(count, true);
       double scale = 2.0 / batch;
       for (int p = 0; p < count; p++) {
         delta[p][0] = scale * (act[layers][p][0] - y[order[from + p]]);
@@ -388,7 +448,7 @@ final class AdamKernel {
       }
     }
 
-    /** delta of layer t's inputs (the previous layer's outputs), through the ReLU. */
+    /** delta of layer t's inputs (the previous layer's outputs), through the activation. */
     private void backward(int t, int count) {
       int n = in[t];
       int k = out[t];
@@ -425,9 +485,16 @@ final class AdamKernel {
             e[i] += dj * wj[i];
           }
         }
-        double[] a = act[t][p];
-        for (int i = 0; i < n; i++) {
-          e[i] = a[i] > 0 ? e[i] : 0.0;
+        if (activation == Activation.RELU) {
+          double[] a = act[t][p];
+          for (int i = 0; i < n; i++) {
+            e[i] = a[i] > 0 ? e[i] : 0.0;
+          }
+        } else {
+          double[] g = slope[t][p];
+          for (int i = 0; i < n; i++) {
+            e[i] *= g[i];
+          }
         }
       }
       double[][] swap = delta;

@@ -11,7 +11,9 @@ import org.encog.neural.flat.FlatNetwork;
  * <p>Arithmetic: Encog computes each neuron as {@code sum = 0; sum += w[i] * in[i] * (1 - dropout)}
  * over its input neurons in order, the bias neuron last, then the activation. With dropout 0,
  * {@code w * in * 1.0} is {@code w * in} exactly, and Encog's ReLU ({@code x <= 0 ? 0 : x}) equals
- * {@code Math.max(x, 0.0)} for every double, -0.0 and NaN included. Both passes here add, for
+ * {@code Math.max(x, 0.0)} for every double, -0.0 and NaN included. The smooth activations ({@link
+ * Activation#SILU}, {@link Activation#TANH}) are applied to a whole layer after its sums, with the
+ * same expression as their Encog classes ({@code x / (1 + Math.exp(-x))}, {@code Math.tanh}). Both passes here add, for
  * every neuron, the same products in the same order starting from 0; they only change which
  * neurons and points are in flight at once. Java never contracts {@code a + b * c} into a fused
  * multiply-add, so no rounding differs. ({@code Math.fma} would break bit-identity; it measured at
@@ -67,9 +69,13 @@ final class DenseForward {
   /** Per layer: the grouped, interleaved layout of the one-point pass (see the class comment). */
   private final double[][] packed;
   private final int maxWidth;
+  /** The activation of every hidden layer. */
+  private final Activation activation;
 
   DenseForward(FlatNetwork flat) {
     LayerLayout layout = LayerLayout.of(flat);
+    LayerLayout.requireLinearOutput(flat);
+    this.activation = LayerLayout.hiddenActivation(flat);
     double[] weights = flat.getWeights();
     this.layers = layout.layers();
     this.inSize = layout.in();
@@ -128,7 +134,8 @@ final class DenseForward {
       int n = inSize[t];
       int m = outSize[t];
       double bv = bias[t];
-      boolean relu = t < layers - 1;
+      boolean hidden = t < layers - 1;
+      boolean relu = hidden && activation == Activation.RELU;
       double[] w = packed[t];
       int k = 0;
       int j = 0;
@@ -196,6 +203,9 @@ final class DenseForward {
         s += w[k + n] * bv;
         next[j] = relu ? Math.max(s, 0.0) : s;
       }
+      if (hidden && !relu) {
+        activation.applyInPlace(next, 0, m);
+      }
       cur = next;
       next = next == a ? b : a;
     }
@@ -217,7 +227,8 @@ final class DenseForward {
       int stride = n + 1;
       double[] w = rows[t];
       double bv = bias[t];
-      boolean relu = t < layers - 1;
+      boolean hidden = t < layers - 1;
+      boolean relu = hidden && activation == Activation.RELU;
       int j = 0;
       for (; j + 3 <= m; j += 3) {
         int r0 = j * stride;
@@ -280,6 +291,11 @@ final class DenseForward {
       }
       for (; j < m; j++) {
         neuronBlock(cur, next[j], w, j * stride, n, bv, relu, count);
+      }
+      if (hidden && !relu) {
+        for (int q = 0; q < m; q++) {
+          activation.applyInPlace(next[q], 0, count);
+        }
       }
       cur = next;
       next = next == a ? b : a;

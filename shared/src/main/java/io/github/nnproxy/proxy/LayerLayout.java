@@ -44,6 +44,41 @@ record LayerLayout(int[] in, int[] out, int[] offset, double[] biasActivation) {
     return new LayerLayout(in, out, offset, biasActivation);
   }
 
+  /**
+   * Reads the activation of the hidden layers: one {@link Activation} shared by all of them, as
+   * nnproxy builds its networks. The output layer is not looked at (see {@link #requireLinearOutput}).
+   *
+   * @throws IllegalArgumentException if the hidden layers differ or use an unsupported activation
+   */
+  static Activation hiddenActivation(FlatNetwork flat) {
+    org.encog.engine.network.activation.ActivationFunction[] fs = flat.getActivationFunctions();
+    // Encog keeps layers output-first: fs[0] is the output layer's, the last one the input's
+    if (fs.length < 3) {
+      return Activation.RELU; // no hidden layer: nothing to activate
+    }
+    Activation a = Activation.of(fs[1]);
+    for (int i = 2; i < fs.length - 1; i++) {
+      if (Activation.of(fs[i]) != a) {
+        throw new IllegalArgumentException("all hidden layers must have the same activation, but "
+            + "found " + a.key() + " and " + Activation.of(fs[i]).key());
+      }
+    }
+    return a;
+  }
+
+  /**
+   * Checks that the output layer is linear, as the kernels compute it.
+   *
+   * @throws IllegalArgumentException if it is not, naming its activation
+   */
+  static void requireLinearOutput(FlatNetwork flat) {
+    var output = flat.getActivationFunctions()[0];
+    if (!(output instanceof org.encog.engine.network.activation.ActivationLinear)) {
+      throw new IllegalArgumentException("the output layer must be linear, but was "
+          + output.getClass().getSimpleName());
+    }
+  }
+
   /** Returns the number of layers (weight matrices). */
   int layers() {
     return in.length;

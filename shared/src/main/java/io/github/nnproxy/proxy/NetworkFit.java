@@ -68,7 +68,7 @@ final class NetworkFit {
     System.arraycopy(trainer.hiddenLayers(), 0, layers, 1, layers.length - 2);
     layers[layers.length - 1] = 1;
 
-    BasicNetwork net = Proxy.network(layers);
+    BasicNetwork net = Proxy.network(layers, trainer.activation());
     new XaiverRandomizer(rnd.nextLong()).randomize(net);
     double[] center = domain.center();
     double[] inv = new double[d];
@@ -125,6 +125,7 @@ final class NetworkFit {
     }
     double valSq = 0;
     double maxAbs = 0;
+    double[] valPred = new double[nVal];
     double valMean = 0;
     for (double v : valOut) {
       valMean += v;
@@ -133,6 +134,7 @@ final class NetworkFit {
     double tot = 0;
     for (int i = 0; i < nVal; i++) {
       flat.compute(valIn[i], out);
+      valPred[i] = out[0];
       double e = (out[0] - valOut[i]) * scale;
       valSq += e * e;
       maxAbs = Math.max(maxAbs, Math.abs(e));
@@ -142,8 +144,9 @@ final class NetworkFit {
     double r2 = tot > 0 ? 1 - valSq / tot : Double.NaN;
     Duration time = Duration.ofNanos(System.nanoTime() - start);
     ProxyQuality q = new ProxyQuality(Math.sqrt(trainSq / nTrain), Math.sqrt(valSq / nVal), r2,
-        maxAbs, n, failures.total(), epoch, bestEpoch, time, failures);
-    return new Proxy(domain, layers, weights, mean, scale, q, description);
+        maxAbs, n, failures.total(), epoch, bestEpoch, time, failures,
+        RankMeasures.spearman(valPred, valOut), RankMeasures.lowDecileRmse(valPred, valOut) * scale);
+    return new Proxy(domain, layers, trainer.activation(), weights, mean, scale, q, description);
   }
 
   /**
@@ -167,6 +170,8 @@ final class NetworkFit {
       }
       double[] pred = new double[valIn.length];
       while (tracker.next()) {
+        kernel.learningRate(trainer.schedule().rate(trainer.learningRate(), tracker.epoch,
+            trainer.epochs()));
         for (int i = nTrain - 1; i > 0; i--) {
           int k = shuffler.nextInt(i + 1);
           int t = rows[i];

@@ -21,7 +21,6 @@ import java.util.Arrays;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.zip.CRC32;
 import org.encog.engine.network.activation.ActivationLinear;
-import org.encog.engine.network.activation.ActivationReLU;
 import org.encog.neural.networks.BasicNetwork;
 import org.encog.neural.networks.layers.BasicLayer;
 
@@ -29,7 +28,8 @@ import org.encog.neural.networks.layers.BasicLayer;
  * A trained neural network that stands in for a forward model, behind the same {@link
  * ForwardModel} interface as the truth.
  *
- * <p>A proxy is an Encog multi-layer perceptron (ReLU hidden layers, linear output) together with
+ * <p>A proxy is an Encog multi-layer perceptron (hidden layers with one {@link Activation}, linear
+ * output) together with
  * its input scaling (the domain is mapped to {@code [-1, 1]^d}) and target standardization, so
  * callers pass and receive values in the forward model's own units. Create one with a {@link
  * ProxyTrainer}; save it with {@link #save(Path)} and read it back, bit for bit, with {@link
@@ -52,13 +52,18 @@ import org.encog.neural.networks.layers.BasicLayer;
  */
 public final class Proxy implements ForwardModel {
 
-  /** The version of the file format written by {@link #save(Path)}. */
-  public static final int FORMAT_VERSION = 1;
+  /**
+   * The version of the file format written by {@link #save(Path)}. Version 2 adds the hidden
+   * layers' activation and the rank measures of {@link ProxyQuality}; version 1 files (ReLU, no
+   * rank measures) still load.
+   */
+  public static final int FORMAT_VERSION = 2;
 
   private static final byte[] MAGIC = "NNPROXY\n".getBytes(StandardCharsets.US_ASCII);
 
   private final Domain domain;
   private final int[] layerSizes;
+  private final Activation activation;
   private final double[] weights;
   private final double targetMean;
   private final double targetScale;
@@ -99,6 +104,7 @@ public final class Proxy implements ForwardModel {
   Proxy(
       Domain domain,
       int[] layerSizes,
+      Activation activation,
       double[] weights,
       double targetMean,
       double targetScale,
@@ -106,6 +112,7 @@ public final class Proxy implements ForwardModel {
       String description) {
     this.domain = nonNull(domain, "domain");
     this.layerSizes = layerSizes.clone();
+    this.activation = nonNull(activation, "activation");
     this.weights = weights.clone();
     this.targetMean = targetMean;
     this.targetScale = targetScale;
@@ -117,21 +124,26 @@ public final class Proxy implements ForwardModel {
     for (int j = 0; j < d; j++) {
       invHalfWidth[j] = 2.0 / (domain.upper(j) - domain.lower(j));
     }
-    BasicNetwork net = network(this.layerSizes);
+    BasicNetwork net = network(this.layerSizes, activation);
     net.decodeFromArray(this.weights);
     this.forward = new DenseForward(net.getFlat());
     this.scratch = ThreadLocal.withInitial(() -> new Scratch(forward, d));
   }
 
-  /**
-   * Builds an untrained Encog network: linear input with bias, ReLU hidden layers with bias, one
-   * linear output.
-   */
+  /** Builds an untrained Encog network with ReLU hidden layers (see the two-argument method). */
   static BasicNetwork network(int[] layerSizes) {
+    return network(layerSizes, Activation.RELU);
+  }
+
+  /**
+   * Builds an untrained Encog network: linear input with bias, hidden layers with bias and the
+   * given activation, one linear output.
+   */
+  static BasicNetwork network(int[] layerSizes, Activation activation) {
     BasicNetwork net = new BasicNetwork();
     net.addLayer(new BasicLayer(null, true, layerSizes[0]));
     for (int i = 1; i < layerSizes.length - 1; i++) {
-      net.addLayer(new BasicLayer(new ActivationReLU(), true, layerSizes[i]));
+      net.addLayer(new BasicLayer(activation.encog(), true, layerSizes[i]));
     }
     net.addLayer(new BasicLayer(new ActivationLinear(), false, layerSizes[layerSizes.length - 1]));
     net.getStructure().finalizeStructure();
@@ -260,6 +272,15 @@ public final class Proxy implements ForwardModel {
   }
 
   /**
+   * Returns the activation of the network's hidden layers.
+   *
+   * @return the activation
+   */
+  public Activation activation() {
+    return activation;
+  }
+
+  /**
    * Returns the number of points evaluated so far by this instance.
    *
    * @return the query count
@@ -286,7 +307,7 @@ public final class Proxy implements ForwardModel {
    * @return a new network
    */
   public BasicNetwork toEncogNetwork() {
-    BasicNetwork net = network(layerSizes);
+    BasicNetwork net = network(layerSizes, activation);
     net.decodeFromArray(weights);
     return net;
   }
@@ -351,6 +372,7 @@ public final class Proxy implements ForwardModel {
       for (int s : layerSizes) {
         out.writeInt(s);
       }
+      out.writeUTF(activation.key());
       out.writeDouble(targetMean);
       out.writeDouble(targetScale);
       writeDoubles(out, weights);
@@ -367,6 +389,8 @@ public final class Proxy implements ForwardModel {
       out.writeInt(quality.failures().nan());
       out.writeInt(quality.failures().infinite());
       out.writeInt(quality.failures().timedOut());
+      out.writeDouble(quality.validationSpearman());
+      out.writeDouble(quality.lowDecileRmse());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -421,13 +445,33 @@ public final class Proxy implements ForwardModel {
           throw new IllegalArgumentException(source + ": bad size " + sizes[i] + " of layer " + i);
         }
       }
+      Activation activation = Activation.RELU;
+      if (version >= 2) {
+        String key = in.readUTF();
+        try {
+          activation = Activation.parse(key);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+        }
+      }
       double mean = in.readDouble();
       double scale = in.readDouble();
       double[] weights = readDoubles(in, Integer.MAX_VALUE - 8);
-      ProxyQuality q = new ProxyQuality(in.readDouble(), in.readDouble(), in.readDouble(),
-          in.readDouble(), in.readInt(), in.readInt(), in.readInt(), in.readInt(),
-          Duration.ofNanos(in.readLong()),
-          new SampleFailures(in.readInt(), in.readInt(), in.readInt(), in.readInt()));
+      double trainRmse = in.readDouble();
+      double validationRmse = in.readDouble();
+      double r2 = in.readDouble();
+      double maxAbs = in.readDouble();
+      int used = in.readInt();
+      int dropped = in.readInt();
+      int epochs = in.readInt();
+      int bestEpoch = in.readInt();
+      Duration time = Duration.ofNanos(in.readLong());
+      SampleFailures failures =
+          new SampleFailures(in.readInt(), in.readInt(), in.readInt(), in.readInt());
+      double spearman = version >= 2 ? in.readDouble() : Double.NaN;
+      double lowDecile = version >= 2 ? in.readDouble() : Double.NaN;
+      ProxyQuality q = new ProxyQuality(trainRmse, validationRmse, r2, maxAbs, used, dropped,
+          epochs, bestEpoch, time, failures, spearman, lowDecile);
       if (in.available() != 0) {
         throw new IllegalArgumentException(source + ": " + in.available() + " unexpected bytes");
       }
@@ -436,7 +480,7 @@ public final class Proxy implements ForwardModel {
         throw new IllegalArgumentException(source + ": layer sizes " + Arrays.toString(sizes)
             + " do not fit a " + domain.dimension() + "-D domain and one output");
       }
-      int expected = network(sizes).encodedArrayLength();
+      int expected = network(sizes, activation).encodedArrayLength();
       if (weights.length != expected) {
         throw new IllegalArgumentException(source + ": " + weights.length
             + " weights, but the layers " + Arrays.toString(sizes) + " need " + expected);
@@ -450,7 +494,7 @@ public final class Proxy implements ForwardModel {
         throw new IllegalArgumentException(
             source + ": bad target scaling, mean " + mean + ", scale " + scale);
       }
-      return new Proxy(domain, sizes, weights, mean, scale, q, description);
+      return new Proxy(domain, sizes, activation, weights, mean, scale, q, description);
     } catch (EOFException e) {
       throw new IllegalArgumentException(source + " is truncated", e);
     } catch (IOException e) {
@@ -479,6 +523,7 @@ public final class Proxy implements ForwardModel {
 
   @Override
   public String toString() {
-    return "Proxy[" + description + "; layers " + Arrays.toString(layerSizes) + "; " + quality + "]";
+    return "Proxy[" + description + "; layers " + Arrays.toString(layerSizes) + " "
+        + activation.key() + "; " + quality + "]";
   }
 }

@@ -45,6 +45,8 @@ public final class ProxyTrainer {
   public static final int MIN_SAMPLES = 10;
 
   private final int[] hiddenLayers;
+  private final Activation activation;
+  private final LearningRateSchedule schedule;
   private final TrainingAlgorithm algorithm;
   private final int epochs;
   private final int batchSize;
@@ -60,6 +62,8 @@ public final class ProxyTrainer {
 
   private ProxyTrainer(Builder b) {
     this.hiddenLayers = b.hiddenLayers.clone();
+    this.activation = b.activation;
+    this.schedule = b.schedule;
     this.algorithm = b.algorithm;
     this.epochs = b.epochs;
     this.batchSize = b.batchSize;
@@ -91,6 +95,8 @@ public final class ProxyTrainer {
   public Builder toBuilder() {
     return new Builder()
         .hiddenLayers(hiddenLayers)
+        .activation(activation)
+        .schedule(schedule)
         .algorithm(algorithm)
         .epochs(epochs)
         .batchSize(batchSize)
@@ -142,6 +148,8 @@ public final class ProxyTrainer {
     int d = f.domain().dimension();
     Builder b = builder()
         .algorithm(TrainingAlgorithm.BATCHED_ADAM)
+        .activation(Activation.RELU)
+        .schedule(LearningRateSchedule.CONSTANT)
         .learningRate(1e-3)
         .batchSize(8)
         .validationFraction(0.2)
@@ -257,6 +265,24 @@ public final class ProxyTrainer {
    */
   public int[] hiddenLayers() {
     return hiddenLayers.clone();
+  }
+
+  /**
+   * Returns the activation of the hidden layers.
+   *
+   * @return the activation
+   */
+  public Activation activation() {
+    return activation;
+  }
+
+  /**
+   * Returns how the learning rate changes over the epochs.
+   *
+   * @return the schedule
+   */
+  public LearningRateSchedule schedule() {
+    return schedule;
   }
 
   /**
@@ -376,9 +402,11 @@ public final class ProxyTrainer {
   public String toString() {
     String layers = Arrays.stream(hiddenLayers).mapToObj(Integer::toString)
         .collect(Collectors.joining("-"));
-    return String.format(Locale.ROOT, "%s %s, %d epochs%s%s, %.0f%% validation", algorithm, layers,
-        epochs, algorithm != TrainingAlgorithm.RPROP
-            ? String.format(Locale.ROOT, ", batch %d, lr %g", batchSize, learningRate) : "",
+    return String.format(Locale.ROOT, "%s %s %s, %d epochs%s%s, %.0f%% validation", algorithm,
+        layers, activation.key(), epochs, algorithm != TrainingAlgorithm.RPROP
+            ? String.format(Locale.ROOT, ", batch %d, lr %g%s", batchSize, learningRate,
+                schedule == LearningRateSchedule.CONSTANT ? "" : " " + schedule.name().toLowerCase(
+                    Locale.ROOT)) : "",
         patience > 0 ? ", patience " + patience : "", validationFraction * 100)
         + (Double.isNaN(targetR2) ? "" : String.format(Locale.ROOT, ", target R2 %g", targetR2));
   }
@@ -387,6 +415,8 @@ public final class ProxyTrainer {
   public boolean equals(Object o) {
     return o instanceof ProxyTrainer t
         && Arrays.equals(hiddenLayers, t.hiddenLayers)
+        && activation == t.activation
+        && schedule == t.schedule
         && algorithm == t.algorithm
         && epochs == t.epochs
         && batchSize == t.batchSize
@@ -403,7 +433,8 @@ public final class ProxyTrainer {
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(new Object[] {Arrays.hashCode(hiddenLayers), algorithm, epochs,
+    return Arrays.hashCode(new Object[] {Arrays.hashCode(hiddenLayers), activation, schedule,
+        algorithm, epochs,
         batchSize, learningRate, validationFraction, patience, seed, threads, evaluationTimeout,
         minValidFraction, targetR2, progress});
   }
@@ -417,6 +448,8 @@ public final class ProxyTrainer {
    */
   public static final class Builder {
     private int[] hiddenLayers = {20, 50, 120, 70, 20, 10};
+    private Activation activation = Activation.RELU;
+    private LearningRateSchedule schedule = LearningRateSchedule.CONSTANT;
     private TrainingAlgorithm algorithm = TrainingAlgorithm.BATCHED_ADAM;
     private int epochs = 500;
     private int batchSize = 16;
@@ -433,7 +466,7 @@ public final class ProxyTrainer {
     private Builder() {}
 
     /**
-     * Sets the hidden layer sizes (ReLU), input side first.
+     * Sets the hidden layer sizes, input side first.
      *
      * @param sizes one or more sizes, each {@code > 0}
      * @return this builder
@@ -448,6 +481,31 @@ public final class ProxyTrainer {
         Requires.positive(sizes[i], "hiddenLayers[" + i + "]");
       }
       this.hiddenLayers = sizes.clone();
+      return this;
+    }
+
+    /**
+     * Sets the activation of every hidden layer (the output neuron stays linear). A smooth one
+     * ({@link Activation#SILU}, {@link Activation#TANH}) gives a smooth proxy whose minimum is not
+     * pinned to a kink; {@link Activation#RELU} is the seed study's.
+     *
+     * @param activation the activation
+     * @return this builder
+     */
+    public Builder activation(Activation activation) {
+      this.activation = nonNull(activation, "activation");
+      return this;
+    }
+
+    /**
+     * Sets how the learning rate changes over the epochs ({@link
+     * TrainingAlgorithm#BATCHED_ADAM} only).
+     *
+     * @param schedule the schedule
+     * @return this builder
+     */
+    public Builder schedule(LearningRateSchedule schedule) {
+      this.schedule = nonNull(schedule, "schedule");
       return this;
     }
 

@@ -20,14 +20,19 @@ import org.encog.neural.networks.training.propagation.sgd.StochasticGradientDesc
 import org.encog.neural.networks.training.propagation.sgd.update.AdamUpdate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** nnproxy's mini-batch Adam kernel against Encog's own gradient and against the Adam formula. */
 class AdamKernelTest {
 
   private static BasicNetwork network(String layers, long seed) {
+    return network(layers, Activation.RELU, seed);
+  }
+
+  private static BasicNetwork network(String layers, Activation activation, long seed) {
     int[] sizes = Arrays.stream(layers.split("-")).mapToInt(Integer::parseInt).toArray();
-    BasicNetwork net = Proxy.network(sizes);
+    BasicNetwork net = Proxy.network(sizes, activation);
     new XaiverRandomizer(seed).randomize(net);
     return net;
   }
@@ -128,13 +133,15 @@ class AdamKernelTest {
 
   /** The kernel's gradient against central differences of the mean squared error. */
   @ParameterizedTest
-  @ValueSource(strings = {"2-20-50-120-70-20-10-1", "3-7-1", "5-9-3-1"})
-  void gradientMatchesFiniteDifferences(String layers) {
+  @CsvSource({"relu,2-20-50-120-70-20-10-1", "relu,3-7-1", "relu,5-9-3-1",
+      "silu,2-20-50-120-70-20-10-1", "silu,3-7-1", "silu,5-9-3-1", "silu,4-64-64-64-1",
+      "tanh,2-20-50-120-70-20-10-1", "tanh,3-7-1", "tanh,5-9-3-1"})
+  void gradientMatchesFiniteDifferences(String activation, String layers) {
     int[] sizes = Arrays.stream(layers.split("-")).mapToInt(Integer::parseInt).toArray();
     int batch = 21;
     double[][] xs = points(batch, sizes[0], 13);
     double[] ys = targets(batch, 14);
-    BasicNetwork net = network(layers, 15);
+    BasicNetwork net = network(layers, Activation.parse(activation), 15);
     double[] w = net.getFlat().getWeights();
     double[] grad = new AdamKernel(net.getFlat(), 1e-3, batch, 2, null)
         .gradient(xs, ys, identity(batch), 0, batch);
@@ -149,7 +156,7 @@ class AdamKernelTest {
       double down = mse(net, xs, ys);
       w[i] = keep;
       assertEquals((up - down) / (2 * h), grad[i], 1e-6 * (1 + Math.abs(grad[i])),
-          "weight " + i + " of " + layers);
+          activation + " weight " + i + " of " + layers);
     }
   }
 

@@ -17,6 +17,8 @@ import org.encog.neural.flat.FlatNetwork;
 import org.encog.neural.networks.BasicNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -39,7 +41,11 @@ class DenseForwardTest {
   }
 
   private static BasicNetwork randomNetwork(int[] sizes) {
-    BasicNetwork net = Proxy.network(sizes);
+    return randomNetwork(sizes, Activation.RELU);
+  }
+
+  private static BasicNetwork randomNetwork(int[] sizes, Activation activation) {
+    BasicNetwork net = Proxy.network(sizes, activation);
     new XaiverRandomizer(sizes.length * 31L + sizes[0]).randomize(net);
     return net;
   }
@@ -75,11 +81,12 @@ class DenseForwardTest {
     return Arrays.copyOfRange(got, 1, xs.length + 1);
   }
 
-  @Test
-  void onePointPassEqualsEncogBitForBit() {
+  @ParameterizedTest
+  @EnumSource(Activation.class)
+  void onePointPassEqualsEncogBitForBit(Activation activation) {
     for (String shape : SHAPES) {
       int[] sizes = sizes(shape);
-      FlatNetwork flat = randomNetwork(sizes).getFlat();
+      FlatNetwork flat = randomNetwork(sizes, activation).getFlat();
       DenseForward fast = new DenseForward(flat);
       double[] a = new double[fast.scratchSize()];
       double[] b = new double[fast.scratchSize()];
@@ -90,11 +97,13 @@ class DenseForwardTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"1-1", "1-3-1", "2-1-1", "3-7-1", "2-20-50-120-70-20-10-1",
-      "10-20-50-120-70-20-10-1", "5-33-31-29-1", "6-28-14-13-1"})
-  void blockedPassEqualsEncogBitForBitForEveryCount(String shape) {
+  @CsvSource({"relu,1-1", "relu,1-3-1", "relu,2-1-1", "relu,3-7-1", "relu,2-20-50-120-70-20-10-1",
+      "relu,10-20-50-120-70-20-10-1", "relu,5-33-31-29-1", "relu,6-28-14-13-1", "silu,3-7-1",
+      "silu,2-20-50-120-70-20-10-1", "silu,5-33-31-29-1", "tanh,3-7-1", "tanh,6-28-14-13-1",
+      "tanh,10-20-50-120-70-20-10-1"})
+  void blockedPassEqualsEncogBitForBitForEveryCount(String activation, String shape) {
     int[] sizes = sizes(shape);
-    FlatNetwork flat = randomNetwork(sizes).getFlat();
+    FlatNetwork flat = randomNetwork(sizes, Activation.parse(activation)).getFlat();
     DenseForward fast = new DenseForward(flat);
     double[][] xs = points(DenseForward.BLOCK, sizes[0], 11);
     double[] expected = Arrays.stream(xs).mapToDouble(x -> encog(flat, x)).toArray();
@@ -140,12 +149,17 @@ class DenseForwardTest {
   }
 
   private static Proxy proxy(int[] sizes) {
-    BasicNetwork net = randomNetwork(sizes);
+    return proxy(sizes, Activation.RELU);
+  }
+
+  private static Proxy proxy(int[] sizes, Activation activation) {
+    BasicNetwork net = randomNetwork(sizes, activation);
     double[] weights = new double[net.encodedArrayLength()];
     net.encodeToArray(weights);
     ProxyQuality quality =
         new ProxyQuality(0, 0, 1, 0, 1, 0, 1, 1, Duration.ZERO, SampleFailures.NONE);
-    return new Proxy(Domain.cube(sizes[0], -2, 3), sizes, weights, 0.75, 2.5, quality, "test");
+    return new Proxy(Domain.cube(sizes[0], -2, 3), sizes, activation, weights, 0.75, 2.5, quality,
+        "test");
   }
 
   /** Encog's answer for a proxy: the same scaling, Encog's compute, the same unscaling. */
@@ -156,11 +170,11 @@ class DenseForwardTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"2-20-50-120-70-20-10-1", "10-20-50-120-70-20-10-1", "1-3-1",
-      "5-33-31-29-1"})
-  void evaluateAllEqualsEncogForEveryBatchLength(String shape) {
+  @CsvSource({"relu,2-20-50-120-70-20-10-1", "relu,10-20-50-120-70-20-10-1", "relu,1-3-1",
+      "relu,5-33-31-29-1", "silu,10-20-50-120-70-20-10-1", "silu,1-3-1", "tanh,5-33-31-29-1"})
+  void evaluateAllEqualsEncogForEveryBatchLength(String activation, String shape) {
     int[] sizes = sizes(shape);
-    Proxy proxy = proxy(sizes);
+    Proxy proxy = proxy(sizes, Activation.parse(activation));
     FlatNetwork flat = proxy.toEncogNetwork().getFlat();
     int max = 3 * DenseForward.BLOCK + 1;
     double[][] xs = points(max, sizes[0], 5);
@@ -184,9 +198,10 @@ class DenseForwardTest {
     }
   }
 
-  @Test
-  void threadsSharingOneProxyGetTheSequentialResults() throws Exception {
-    Proxy proxy = proxy(sizes("10-20-50-120-70-20-10-1"));
+  @ParameterizedTest
+  @EnumSource(Activation.class)
+  void threadsSharingOneProxyGetTheSequentialResults(Activation activation) throws Exception {
+    Proxy proxy = proxy(sizes("10-20-50-120-70-20-10-1"), activation);
     double[][] xs = points(2 * DenseForward.BLOCK + 57, 10, 9);
     double[] sequential = new double[xs.length];
     for (int p = 0; p < xs.length; p++) {

@@ -21,6 +21,8 @@ import org.encog.neural.networks.BasicNetwork;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class ProxyTest {
   private static Proxy proxy;
@@ -148,6 +150,53 @@ class ProxyTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Proxy.load(file));
     assertTrue(e.getMessage().contains("newer nnproxy"), e.getMessage());
+  }
+
+  /**
+   * A file written by nnproxy 0.1 (format version 1: ReLU, no rank measures), committed as it was
+   * written, still loads and predicts the values 0.1 printed for it, bit for bit.
+   */
+  @Test
+  void formatVersion1FilesStillLoad() throws Exception {
+    Path file = Path.of(ProxyTest.class.getResource("ackley2-format1.nnproxy").toURI());
+    Proxy old = Proxy.load(file);
+    assertEquals(Activation.RELU, old.activation());
+    assertArrayEquals(new int[] {2, 6, 5, 1}, old.layerSizes());
+    assertTrue(Double.isNaN(old.quality().validationSpearman()));
+    assertTrue(Double.isNaN(old.quality().lowDecileRmse()));
+    assertEquals(0.2486, old.quality().validationR2(), 5e-5);
+    assertEquals(4621455477445774132L, Double.doubleToRawLongBits(old.evaluate(new double[] {0, 0})));
+    assertEquals(4621354226912822235L,
+        Double.doubleToRawLongBits(old.evaluate(new double[] {1.5, -2.25})));
+    assertEquals(4622145836689365005L,
+        Double.doubleToRawLongBits(old.evaluate(new double[] {-4.75, 3.5})));
+    Proxy again = Proxy.fromBytes(old.toBytes(), "re-saved");
+    assertEquals(old.quality().validationR2(), again.quality().validationR2());
+    assertEquals(old.evaluate(new double[] {1.5, -2.25}), again.evaluate(new double[] {1.5, -2.25}));
+  }
+
+  /** Every activation survives a save and load: the activation, the values and the quality. */
+  @ParameterizedTest
+  @EnumSource(Activation.class)
+  void everyActivationRoundTripsBitForBit(Activation activation, @TempDir Path dir) {
+    Proxy p = ProxyTrainer.builder().hiddenLayers(9, 7).activation(activation).epochs(3).build()
+        .train(Benchmarks.sphere(3), Samplers.uniform(), 300, 4L);
+    Path file = dir.resolve(activation.key() + ".nnproxy");
+    p.save(file);
+    Proxy back = Proxy.load(file);
+    assertEquals(activation, back.activation());
+    assertArrayEquals(p.evaluateAll(points), back.evaluateAll(points));
+    assertEquals(p.quality(), back.quality());
+    assertTrue(Double.isFinite(back.quality().validationSpearman()));
+    assertTrue(Double.isFinite(back.quality().lowDecileRmse()));
+    BasicNetwork net = back.toEncogNetwork();
+    double[] in = new double[3];
+    double[] out = new double[1];
+    for (int i = 0; i < 200; i++) {
+      back.scaleInput(points[i], in);
+      net.compute(in, out);
+      assertEquals(out[0] * back.targetScale() + back.targetMean(), back.evaluate(points[i]));
+    }
   }
 
   @Test
