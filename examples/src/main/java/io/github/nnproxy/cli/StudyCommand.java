@@ -81,11 +81,12 @@ public final class StudyCommand implements Callable<Integer> {
           + "(1,7,42). Default: the preset's (quick 5, paper 10).")
   private SeedList seeds;
 
-  @Option(names = "--trainer", paramLabel = "defaults|paper|quick",
+  @Option(names = "--trainer", paramLabel = "defaults|relu|paper|quick",
       converter = Converters.Trainer.class,
-      description = "Proxy trainer: defaults (ProxyTrainer.defaults()), paper (the seed's "
-          + "networks and 500 epochs, exactly: hours for the paper grid) or quick (64-64, up "
-          + "to 200 epochs). Default: the preset's (quick quick, paper defaults).")
+      description = "Proxy trainer: defaults (ProxyTrainer.defaults(), a smooth SiLU "
+          + "network), relu (nnproxy 0.1's defaults: the seed's ReLU network, fast training), "
+          + "paper (the seed's networks and 500 epochs, exactly) or quick (64-64, up to 200 "
+          + "epochs). Default: the preset's (quick quick, paper defaults).")
   private TrainerPreset trainer;
 
   @Option(names = "--base-size", paramLabel = "N",

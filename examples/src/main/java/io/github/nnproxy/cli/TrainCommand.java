@@ -3,6 +3,7 @@ package io.github.nnproxy.cli;
 import io.github.nnproxy.benchmark.BenchmarkFunction;
 import io.github.nnproxy.benchmark.Benchmarks;
 import io.github.nnproxy.proxy.Proxy;
+import io.github.nnproxy.proxy.ProxyQuality;
 import io.github.nnproxy.proxy.ProxyTrainer;
 import io.github.nnproxy.sampling.SamplingScheme;
 import java.io.PrintWriter;
@@ -50,9 +51,10 @@ public final class TrainCommand implements Callable<Integer> {
       description = "Sampling scheme: dense, sparse, gaussian, lhs, sobol. Default: dense.")
   private SamplingScheme scheme = SamplingScheme.DENSE_UNIFORM;
 
-  @Option(names = "--trainer", paramLabel = "defaults|paper|quick",
+  @Option(names = "--trainer", paramLabel = "defaults|relu|paper|quick",
       converter = Converters.Trainer.class,
-      description = "Proxy trainer: defaults, paper (the seed's network, minutes) or quick. "
+      description = "Proxy trainer: defaults (smooth SiLU network), relu (nnproxy 0.1's "
+          + "defaults), paper (the seed's network, minutes) or quick. "
           + "Default: ${DEFAULT-VALUE}.")
   private TrainerPreset trainer = TrainerPreset.DEFAULTS;
 
@@ -118,6 +120,12 @@ public final class TrainCommand implements Callable<Integer> {
     }
     proxy.save(file);
     w.println("Quality: " + proxy.quality());
+    if (!proxy.quality().trustworthy()) {
+      w.printf(Locale.ROOT, "Warning: validation R2 %.4f is below %.1f: this proxy explains less "
+              + "than half of the truth's variation, and its minimum says little about the "
+              + "truth's. Sample more points, or train longer or wider, before optimizing it.%n",
+          proxy.quality().validationR2(), ProxyQuality.MIN_TRUSTED_R2);
+    }
     double[] x = f.optimum();
     w.printf(Locale.ROOT, "At the true optimum: truth %.6g, proxy %.6g%n", f.evaluate(x),
         proxy.evaluate(x));

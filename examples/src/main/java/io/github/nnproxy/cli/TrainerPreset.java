@@ -1,6 +1,8 @@
 package io.github.nnproxy.cli;
 
 import io.github.nnproxy.benchmark.BenchmarkFunction;
+import io.github.nnproxy.proxy.Activation;
+import io.github.nnproxy.proxy.LearningRateSchedule;
 import io.github.nnproxy.proxy.ProxyTrainer;
 import java.util.Arrays;
 import java.util.Locale;
@@ -10,20 +12,23 @@ import java.util.stream.Collectors;
 /**
  * The proxy trainers the command line offers by name.
  *
- * <p>{@code defaults} is {@link ProxyTrainer#defaults()}, {@code paper} the seed study's network
- * and training ({@link ProxyTrainer#paper}, minutes per proxy), {@code quick} a small network for
- * demonstrations and tests (seconds per proxy, a rougher fit). Immutable.
+ * <p>{@code defaults} is {@link ProxyTrainer#defaults()}, {@code relu} nnproxy 0.1's defaults (the
+ * seed's ReLU network with nnproxy's fast training, to compare with), {@code paper} the seed
+ * study's network and training ({@link ProxyTrainer#paper}, minutes per proxy), {@code quick} a
+ * small network for demonstrations and tests (seconds per proxy, a rougher fit). Immutable.
  *
  * <pre>{@code
  * ProxyTrainer t = TrainerPreset.parse("quick").trainer(Benchmarks.ackley(2));
  * }</pre>
  */
 public enum TrainerPreset {
-  /**
-   * {@link ProxyTrainer#defaults()}: nnproxy's batched Adam on the seed's network, batch 16, up to
-   * 500 epochs with early stopping.
-   */
+  /** {@link ProxyTrainer#defaults()}: nnproxy's recommended smooth proxy. */
   DEFAULTS("defaults", f -> ProxyTrainer.defaults()),
+  /**
+   * The defaults of nnproxy 0.1, kept to compare with: ReLU on the seed's network
+   * (20-50-120-70-20-10), batch 16, learning rate 2e-3, up to 500 epochs, patience 50.
+   */
+  RELU("relu", f -> relu()),
   /** {@link ProxyTrainer#paper}: the seed study's networks and epochs, exactly. */
   PAPER("paper", ProxyTrainer::paper),
   /** A small, fast network: batched Adam, 64-64, batch 32, up to 200 epochs, patience 40. */
@@ -92,6 +97,17 @@ public enum TrainerPreset {
     throw new IllegalArgumentException("trainer must be one of "
         + Arrays.stream(values()).map(TrainerPreset::key).collect(Collectors.joining(", "))
         + ", but was '" + text + "'");
+  }
+
+  /**
+   * Returns nnproxy 0.1's default trainer.
+   *
+   * @return the trainer
+   */
+  static ProxyTrainer relu() {
+    return ProxyTrainer.builder().activation(Activation.RELU)
+        .schedule(LearningRateSchedule.CONSTANT).hiddenLayers(20, 50, 120, 70, 20, 10)
+        .batchSize(16).learningRate(2e-3).epochs(500).patience(50).build();
   }
 
   /**

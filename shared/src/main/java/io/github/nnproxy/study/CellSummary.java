@@ -29,6 +29,10 @@ import static io.github.nnproxy.internal.Requires.nonNull;
  * @param inDomainShare the share of runs whose point lies in the domain
  * @param validationRmse the proxy's validation RMSE; NaN for truth cells
  * @param validationR2 the proxy's validation R2; NaN for truth cells
+ * @param validationSpearman the proxy's Spearman rank correlation on the validation points; NaN
+ *     for truth cells
+ * @param lowDecileRmse the proxy's RMSE on the validation points with the lowest tenth of true
+ *     values; NaN for truth cells
  */
 public record CellSummary(
     String function,
@@ -43,7 +47,33 @@ public record CellSummary(
     MeanStd evaluations,
     double inDomainShare,
     double validationRmse,
-    double validationR2) {
+    double validationR2,
+    double validationSpearman,
+    double lowDecileRmse) {
+
+  /**
+   * Creates a summary without the rank measures (NaN): the components of nnproxy 0.1.
+   *
+   * @param function the benchmark function's name
+   * @param dimension the dimension
+   * @param scheme the sampling scheme's label, empty for truth cells
+   * @param optimizer the optimizer's label
+   * @param objective what the runs minimized
+   * @param runs the number of runs (seeds)
+   * @param distance the distance from the point found to the true minimizer
+   * @param regret the true value at the point found minus the true minimum
+   * @param proxyError the proxy's absolute error at the point found
+   * @param evaluations the objective evaluations per run
+   * @param inDomainShare the share of runs whose point lies in the domain
+   * @param validationRmse the proxy's validation RMSE; NaN for truth cells
+   * @param validationR2 the proxy's validation R2; NaN for truth cells
+   */
+  public CellSummary(String function, int dimension, String scheme, String optimizer,
+      Objective objective, int runs, MeanStd distance, MeanStd regret, MeanStd proxyError,
+      MeanStd evaluations, double inDomainShare, double validationRmse, double validationR2) {
+    this(function, dimension, scheme, optimizer, objective, runs, distance, regret, proxyError,
+        evaluations, inDomainShare, validationRmse, validationR2, Double.NaN, Double.NaN);
+  }
 
   /**
    * Validates.

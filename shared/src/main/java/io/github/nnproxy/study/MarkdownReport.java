@@ -97,15 +97,17 @@ final class MarkdownReport {
         + "seeds. \"proxy\": the optimizer minimized the proxy; \"truth\": it minimized the true "
         + "function (one baseline per function, dimension, optimizer and seed, shared by the "
         + "schemes). \"seed\": the figure published by Albreiki, Belayouni and Gupta "
-        + "(arXiv 2301.07102). R²: the proxy's validation R².\n\n");
+        + "(arXiv 2301.07102). R²: the proxy's validation R². Spearman: the rank correlation "
+        + "of the proxy's predictions with the truth on the validation points (1: it orders "
+        + "points as the truth does).\n\n");
   }
 
   private static void seedTable(StringBuilder md, StabilityStudy study, Cells index,
       Optional<StudyOptimizer> pso, Optional<StudyOptimizer> ga) {
     md.append("## Distance to the optimum, in the seed's layout\n\n");
-    md.append("| function | d | scheme | proxy R² | PSO proxy | PSO truth | PSO seed "
+    md.append("| function | d | scheme | proxy R² | Spearman | PSO proxy | PSO truth | PSO seed "
         + "| GA proxy | GA truth | GA seed |\n");
-    md.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
+    md.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     SeedFigures seed = SeedFigures.published();
     for (BenchmarkFunction f : study.problems()) {
       int d = f.domain().dimension();
@@ -113,11 +115,14 @@ final class MarkdownReport {
         md.append("| ").append(f.name()).append(" | ").append(d).append(" | ")
             .append(s.label()).append(" | ");
         double r2 = Double.NaN;
+        double rho = Double.NaN;
         for (StudyOptimizer o : study.optimizers()) {
           r2 = index.proxy(f.name(), d, s.label(), o.label())
               .map(CellSummary::validationR2).orElse(r2);
+          rho = index.proxy(f.name(), d, s.label(), o.label())
+              .map(CellSummary::validationSpearman).orElse(rho);
         }
-        md.append(num(r2));
+        md.append(num(r2)).append(" | ").append(num(rho));
         for (Optional<StudyOptimizer> o : List.of(pso, ga)) {
           SeedColumn col = o == pso ? SeedColumn.PSO : SeedColumn.GA;
           String label = o.map(StudyOptimizer::label).orElse("");
@@ -141,7 +146,7 @@ final class MarkdownReport {
     if (psoSeed.isEmpty() && gaSeed.isEmpty()) {
       return;
     }
-    md.append("| ").append(f).append(" | ").append(d).append(" | truth baseline | – | – | ")
+    md.append("| ").append(f).append(" | ").append(d).append(" | truth baseline | – | – | – | ")
         .append(cell(index.truth(f, d, pso.map(StudyOptimizer::label).orElse(""))))
         .append(" | ").append(psoSeed.map(MarkdownReport::pm).orElse("–")).append(" | – | ")
         .append(cell(index.truth(f, d, ga.map(StudyOptimizer::label).orElse(""))))

@@ -55,15 +55,20 @@ final class Summaries {
     RunRecord first = runs.get(0);
     double rmse = Double.NaN;
     double r2 = Double.NaN;
+    double spearman = Double.NaN;
+    double lowDecile = Double.NaN;
     for (ProxyRecord p : proxies) {
       if (p != null && p.function().equals(first.function())
           && p.dimension() == first.dimension() && p.scheme().equals(first.scheme())) {
         rmse = p.quality().validationRmse();
         r2 = p.quality().validationR2();
+        spearman = p.quality().validationSpearman();
+        lowDecile = p.quality().lowDecileRmse();
       }
     }
     return new CellSummary(first.function(), first.dimension(), first.scheme(),
         first.optimizer(), first.objective(), n, MeanStd.of(distance), MeanStd.of(regret),
-        MeanStd.of(proxyError), MeanStd.of(evaluations), (double) inDomain / n, rmse, r2);
+        MeanStd.of(proxyError), MeanStd.of(evaluations), (double) inDomain / n, rmse, r2,
+        spearman, lowDecile);
   }
 }

@@ -19,10 +19,12 @@ final class SummaryCsv {
   static final String[] SUMMARY_HEADER = {"function", "dimension", "scheme", "optimizer",
       "objective", "runs", "distance_mean", "distance_std_ddof0", "regret_mean",
       "regret_std_ddof0", "proxy_error_mean", "proxy_error_std_ddof0", "evaluations_mean",
-      "in_domain_share", "validation_rmse", "validation_r2"};
+      "in_domain_share", "validation_rmse", "validation_r2", "validation_spearman",
+      "low_decile_rmse"};
   static final String[] PROXY_HEADER = {"function", "dimension", "scheme", "samples", "seed",
       "file", "validation_rmse", "validation_r2", "train_rmse", "max_abs_validation_error",
-      "samples_used", "samples_dropped", "epochs_run", "best_epoch", "training_seconds"};
+      "samples_used", "samples_dropped", "epochs_run", "best_epoch", "training_seconds",
+      "validation_spearman", "low_decile_rmse"};
 
   private SummaryCsv() {}
 
@@ -33,7 +35,8 @@ final class SummaryCsv {
           c.objective().label(), c.runs(), fmt(c.distance().mean()), fmt(c.distance().std()),
           fmt(c.regret().mean()), fmt(c.regret().std()), fmt(c.proxyError().mean()),
           fmt(c.proxyError().std()), fmt(c.evaluations().mean()), fmt(c.inDomainShare()),
-          fmt(c.validationRmse()), fmt(c.validationR2())));
+          fmt(c.validationRmse()), fmt(c.validationR2()), fmt(c.validationSpearman()),
+          fmt(c.lowDecileRmse())));
     }
     RunsCsv.writeAtomically(dir.resolve(SUMMARY), SUMMARY_HEADER, rows);
     List<List<Object>> prows = new ArrayList<>();
@@ -43,7 +46,8 @@ final class SummaryCsv {
           dir.relativize(p.file()).toString().replace('\\', '/'), fmt(q.validationRmse()),
           fmt(q.validationR2()), fmt(q.trainRmse()), fmt(q.maxAbsValidationError()),
           q.samplesUsed(), q.samplesDropped(), q.epochsRun(), q.bestEpoch(),
-          fmt(q.trainingTime().toNanos() / 1e9)));
+          fmt(q.trainingTime().toNanos() / 1e9), fmt(q.validationSpearman()),
+          fmt(q.lowDecileRmse())));
     }
     RunsCsv.writeAtomically(dir.resolve(PROXIES), PROXY_HEADER, prows);
   }

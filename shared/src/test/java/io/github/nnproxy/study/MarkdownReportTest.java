@@ -36,9 +36,9 @@ class MarkdownReportTest {
         cell("rosenbrock", 2, "", "ga", Objective.TRUTH, 0.2, 0.1, Double.NaN),
         cell("rosenbrock", 2, "dense-uniform", "pso", Objective.PROXY, 0.45, 0.3, 0.99),
         cell("rosenbrock", 2, "dense-uniform", "ga", Objective.PROXY, 0.9, 0.4, 0.99)));
-    assertTrue(md.contains("| rosenbrock | 2 | truth baseline | – | – | 0.0000 ± 0.0000 | "
+    assertTrue(md.contains("| rosenbrock | 2 | truth baseline | – | – | – | 0.0000 ± 0.0000 | "
         + "0.0000 ± 0.0000 | – | 0.2000 ± 0.1000 | 1.3165 ± 0.4697 |"), md);
-    assertTrue(md.contains("| rosenbrock | 2 | dense-uniform | 0.9900 | 0.4500 ± 0.3000 | "
+    assertTrue(md.contains("| rosenbrock | 2 | dense-uniform | 0.9900 | – | 0.4500 ± 0.3000 | "
         + "0.0000 ± 0.0000 | 0.4633 ± 0.2967 |"), md);
     assertFalse(md.contains("Far from the seed's figure"), md); // 0.45 vs 0.4633: close
     assertTrue(md.contains("Proxies trained with the seed's networks"), md);
