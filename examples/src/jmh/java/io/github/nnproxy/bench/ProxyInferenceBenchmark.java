@@ -2,6 +2,7 @@ package io.github.nnproxy.bench;
 
 import io.github.nnproxy.benchmark.BenchmarkFunction;
 import io.github.nnproxy.benchmark.Benchmarks;
+import io.github.nnproxy.proxy.Activation;
 import io.github.nnproxy.proxy.Proxy;
 import io.github.nnproxy.proxy.ProxyTrainer;
 import io.github.nnproxy.sampling.Samplers;
@@ -46,6 +47,10 @@ public class ProxyInferenceBenchmark {
   @Param({"2", "10"})
   int dimension;
 
+  /** The hidden layers' activation: relu (the seed's), silu or tanh. */
+  @Param({"relu", "silu", "tanh"})
+  String activation;
+
   Proxy proxy;
   org.encog.neural.flat.FlatNetwork encog;
   double[] encogOut = new double[1];
@@ -57,7 +62,8 @@ public class ProxyInferenceBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     BenchmarkFunction f = Benchmarks.ackley(dimension);
-    proxy = ProxyTrainer.paper(f).toBuilder().epochs(1).build()
+    proxy = ProxyTrainer.paper(f).toBuilder().activation(Activation.parse(activation)).epochs(1)
+        .build()
         .train(f, Samplers.uniform(), 500, 1L);
     xs = Samplers.uniform().sample(f.domain(), POINTS, 2L);
     encog = proxy.toEncogNetwork().getFlat();

@@ -85,8 +85,8 @@ public final class StudyCommand implements Callable<Integer> {
       converter = Converters.Trainer.class,
       description = "Proxy trainer: defaults (ProxyTrainer.defaults(), a smooth SiLU "
           + "network), relu (nnproxy 0.1's defaults: the seed's ReLU network, fast training), "
-          + "paper (the seed's networks and 500 epochs, exactly) or quick (64-64, up to 200 "
-          + "epochs). Default: the preset's (quick quick, paper defaults).")
+          + "paper (the seed's networks and 500 epochs, exactly) or quick (defaults with 64-64, "
+          + "100 epochs). Default: the preset's (quick quick, paper defaults).")
   private TrainerPreset trainer;
 
   @Option(names = "--base-size", paramLabel = "N",

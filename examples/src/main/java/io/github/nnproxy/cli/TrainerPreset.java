@@ -31,7 +31,7 @@ public enum TrainerPreset {
   RELU("relu", f -> relu()),
   /** {@link ProxyTrainer#paper}: the seed study's networks and epochs, exactly. */
   PAPER("paper", ProxyTrainer::paper),
-  /** A small, fast network: batched Adam, 64-64, batch 32, up to 200 epochs, patience 40. */
+  /** A small, fast network: {@link ProxyTrainer#defaults()} with two hidden layers, 100 epochs. */
   QUICK("quick", f -> quick());
 
   private final String key;
@@ -116,7 +116,6 @@ public enum TrainerPreset {
    * @return the trainer
    */
   static ProxyTrainer quick() {
-    return ProxyTrainer.builder().hiddenLayers(64, 64).epochs(200).batchSize(32)
-        .learningRate(3e-3).patience(40).build();
+    return ProxyTrainer.defaults().toBuilder().hiddenLayers(64, 64).epochs(100).build();
   }
 }

@@ -1,6 +1,8 @@
 package io.github.nnproxy.examples;
 
 import io.github.nnproxy.Domain;
+import io.github.nnproxy.ForwardModel;
+import io.github.nnproxy.manage.ProxyEnsemble;
 import io.github.nnproxy.benchmark.BenchmarkFunction;
 import io.github.nnproxy.benchmark.Benchmarks;
 import io.github.nnproxy.jmetal.JmetalPsoOptimizer;
@@ -14,11 +16,7 @@ import io.github.nnproxy.sampling.Sampler;
 import io.github.nnproxy.sampling.Samplers;
 import io.github.nnproxy.sampling.SamplingScheme;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,15 +27,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.ToDoubleFunction;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Compares proxy designs (activation, width and depth, schedule, epochs) by what a user takes from
  * a proxy: where its minimum lies. For every candidate trainer and problem it trains a proxy, runs
  * the seed's PSO ({@link JmetalPsoOptimizer#paper()}) on it, and reports the distance of the PSO's
  * answer from the true minimizer and its regret on the truth, beside the fit (R2, Spearman,
- * lowest-decile RMSE) and the training time. This is how {@link ProxyTrainer#defaults()} was chosen
+ * lowest-decile RMSE; of the first member for an ensemble) and the training time. This is how {@link ProxyTrainer#defaults()} was chosen
  * (docs/proxy-design.md).
  *
  * <p>Problem sets: {@code smooth} (single-basin smooth functions up to 6-D from 4,000 Latin-hypercube
@@ -53,6 +49,9 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class ProxyDesign {
   private ProxyDesign() {}
+
+  /** Candidates whose name starts so average three bootstrap members ({@link ProxyEnsemble}). */
+  static final String ENSEMBLE = "ensemble3-";
 
   /** The candidate trainers, by name. */
   static Map<String, ProxyTrainer> candidates() {
@@ -72,8 +71,11 @@ public final class ProxyDesign {
         .build());
     m.put("silu-128x3-cos", cos.activation(Activation.SILU).hiddenLayers(128, 128, 128).epochs(200)
         .build());
+    m.put("silu-64x4-cos", cos.activation(Activation.SILU).hiddenLayers(64, 64, 64, 64).epochs(200)
+        .build());
     m.put("silu-64x2-cos", cos.activation(Activation.SILU).hiddenLayers(64, 64).epochs(200)
         .build());
+    m.put(ENSEMBLE + "silu-64x3-cos100", m.get("silu-64x3-cos100"));
     m.put("defaults", ProxyTrainer.defaults());
     return m;
   }
@@ -141,19 +143,15 @@ public final class ProxyDesign {
     return list;
   }
 
-  /** The seed's published PSO means on the proxy, from the study's resource. */
+  /** The seed's published PSO means on the proxy, keyed {@code function|d|scheme}. */
   static Map<String, Double> seedPsoFigures() {
     Map<String, Double> m = new HashMap<>();
-    try (InputStream in = ProxyDesign.class.getResourceAsStream(
-        "/io/github/nnproxy/study/seed-figures.csv")) {
-      Reader r = new InputStreamReader(in, StandardCharsets.UTF_8);
-      for (CSVRecord c : CSVFormat.DEFAULT.builder().setCommentMarker('#').setHeader()
-          .setSkipHeaderRecord(true).get().parse(r)) {
-        if (c.get("column").equals("PSO") && c.get("objective").equals("proxy")) {
-          m.put(c.get("function") + "|" + c.get("dimension") + "|" + c.get("scheme"),
-              Double.parseDouble(c.get("mean")));
+    try {
+      DesignTable.seedFigures().forEach((k, v) -> {
+        if (k.endsWith("|PSO")) {
+          m.put(k.substring(0, k.length() - 4), v);
         }
-      }
+      });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -165,7 +163,17 @@ public final class ProxyDesign {
       double regret) {}
 
   static Result run(String name, ProxyTrainer trainer, Problem p, int psoSeeds) {
-    Proxy proxy = trainer.train(p.f(), p.sampler(), p.n(), 42L);
+    ForwardModel proxy;
+    ProxyQuality quality;
+    if (name.startsWith(ENSEMBLE)) {
+      ProxyEnsemble e = ProxyEnsemble.train(trainer, 3, p.f(), p.sampler(), p.n(), 42L);
+      proxy = e;
+      quality = e.members().get(0).quality();
+    } else {
+      Proxy single = trainer.train(p.f(), p.sampler(), p.n(), 42L);
+      proxy = single;
+      quality = single.quality();
+    }
     double dist = 0;
     double regret = 0;
     for (int s = 1; s <= psoSeeds; s++) {
@@ -173,7 +181,7 @@ public final class ProxyDesign {
       dist += o.distanceTo(p.f().optimum());
       regret += p.f().evaluate(o.x()) - p.f().optimalValue();
     }
-    return new Result(name, p, proxy.quality(), dist / psoSeeds, regret / psoSeeds);
+    return new Result(name, p, quality, dist / psoSeeds, regret / psoSeeds);
   }
 
   /**

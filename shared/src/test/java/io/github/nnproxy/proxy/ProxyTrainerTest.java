@@ -58,6 +58,21 @@ class ProxyTrainerTest {
     assertArrayEquals(one.evaluateAll(xs), two.evaluateAll(xs));
   }
 
+  /** The defaults themselves, whole, on 1, 2 and 3 threads: the same network bit for bit. */
+  @Test
+  void defaultsGiveTheSameNetworkOnAnyThreadCount() {
+    BenchmarkFunction f = Benchmarks.styblinskiTang(3);
+    ProxyTrainer d = ProxyTrainer.defaults();
+    Proxy one = d.train(f, Samplers.latinHypercube(), 400, 6L);
+    double[][] xs = Samplers.uniform().sample(f.domain(), 64, 3L);
+    for (int threads : new int[] {2, 3}) {
+      Proxy more = d.toBuilder().threads(threads).build().train(f, Samplers.latinHypercube(), 400,
+          6L);
+      assertArrayEquals(one.evaluateAll(xs), more.evaluateAll(xs), threads + " threads");
+      assertEquals(one.quality().validationRmse(), more.quality().validationRmse());
+    }
+  }
+
   @Test
   void nonFiniteTargetsAndFailuresAreDroppedAndCounted() {
     Domain box = Domain.cube(2, 0, 1);
@@ -244,7 +259,10 @@ class ProxyTrainerTest {
         b -> b.minValidFraction(0.9),
         b -> b.targetR2(0.9),
         b -> b.algorithm(TrainingAlgorithm.ADAM),
-        b -> b.progress(e -> { }));
+        b -> b.progress(e -> { }),
+        b -> b.activation(Activation.TANH),
+        b -> b.schedule(ProxyTrainer.defaults().schedule() == LearningRateSchedule.COSINE
+            ? LearningRateSchedule.CONSTANT : LearningRateSchedule.COSINE));
   }
 
   @ParameterizedTest
