@@ -11,6 +11,7 @@ import io.github.nnproxy.ForwardModel;
 import io.github.nnproxy.benchmark.BenchmarkFunction;
 import io.github.nnproxy.benchmark.Benchmarks;
 import io.github.nnproxy.optimize.Optimum;
+import io.github.nnproxy.proxy.Activation;
 import io.github.nnproxy.proxy.Proxy;
 import io.github.nnproxy.proxy.ProxyTrainer;
 import io.github.nnproxy.proxy.TrainingAlgorithm;
@@ -24,8 +25,8 @@ class ManagedOptimizationTest {
    * still ends closer than the offline proxy on 5 of 8 seeds (1 to 8), but not on seed 1.
    */
   private static final ProxyTrainer RASTRIGIN_TRAINER =
-      ProxyTrainer.builder().algorithm(TrainingAlgorithm.ADAM).hiddenLayers(32, 32).epochs(150)
-          .patience(30).batchSize(16).learningRate(2e-3).build();
+      ProxyTrainer.builder().algorithm(TrainingAlgorithm.ADAM).activation(Activation.RELU)
+          .hiddenLayers(32, 32).epochs(150).patience(30).batchSize(16).learningRate(2e-3).build();
   private static final ProxyTrainer TINY =
       ProxyTrainer.builder().hiddenLayers(16, 16).epochs(20).batchSize(16).patience(0).build();
   private static final BenchmarkFunction SPHERE = Benchmarks.sphere(2);
@@ -41,7 +42,9 @@ class ManagedOptimizationTest {
    * optimum is far from the true one. Managed with the same initial sample and 60 more true
    * evaluations (a 3-member ensemble), the best true point ends much closer. Measured over seeds
    * 1 to 12: closer in 9 of 12, mean distance 0.55 against 0.94 offline, within 0.3 of the optimum
-   * in 7 of 12 (offline: 1 of 12). The three seeds checked here have clear margins.
+   * in 7 of 12 (offline: 1 of 12). The three seeds checked here have clear margins. Measured with
+   * ReLU networks (nnproxy 0.1's), which the trainer keeps: a smooth offline proxy of the same 100
+   * points lands nearer (seed 1: 0.20), so the comparison would then need other seeds.
    */
   @Test
   void managedLoopEndsCloserToTheRastriginOptimumThanTheOfflineProxy() {
