@@ -45,6 +45,7 @@ final class Commentary {
     List<String> missTruth = new ArrayList<>();
     Set<String> lowR2 = new LinkedHashSet<>();
     List<String> trendOnly = new ArrayList<>();
+    List<String> verdicts = new ArrayList<>();
     Set<String> defects = new LinkedHashSet<>();
     SeedFigures seed = SeedFigures.published();
     for (CellSummary c : cells.all()) {
@@ -71,6 +72,8 @@ final class Commentary {
               + (larger ? "far larger" : "far smaller") + reasons(c, base, larger));
         }
         SeedFigures.defect(c.function(), c.dimension()).ifPresent(d -> defects.add(where + ": " + d));
+        verdicts.add(cell + " (" + col + "): " + num(ours) + " vs the seed's " + num(s) + ": "
+            + verdict(c, fig.get(), base));
       }
       if (ours > MISS && ours > 2 * base && !Double.isNaN(base)) {
         dominated.add(cell + ": " + num(ours) + " on the proxy vs " + num(base)
@@ -109,8 +112,46 @@ final class Commentary {
         + "error, not proxy error; the seed's GA was weak on the truth too (2-D Rosenbrock "
         + "baseline: PSO 0.0000 ± 0.0000, GA 1.3165 ± 0.4697)", missTruth);
     section(out, "Seed figures not of the standard function", new ArrayList<>(defects));
+    section(out, "Cell by cell: is the difference from the seed's figure explained? (\"agrees\": "
+        + "within " + FAR_ABS + " or within twice the two spreads combined; the seed trained each "
+        + "proxy once, unseeded, so its figure is one draw of the training, and a single training "
+        + "here is one draw too)", verdicts);
     out.addAll(notes());
     return out;
+  }
+
+  /**
+   * Whether a cell agrees with the seed's figure and, if not, whether the difference is explained:
+   * by a defect of the seed's function, by our optimizer missing on the truth, by the proxy having
+   * learned only the trend, or (Gaussian samples) by the sample's centre on the known optimum,
+   * which makes both proxies most accurate exactly there and their distances small and sensitive.
+   */
+  private static String verdict(CellSummary c, MeanStd seed, double base) {
+    double ours = c.distance().mean();
+    double diff = Math.abs(ours - seed.mean());
+    if (diff <= FAR_ABS || diff <= 2 * (seed.std() + c.distance().std())) {
+      return "agrees";
+    }
+    boolean better = ours < seed.mean();
+    Optional<String> defect = SeedFigures.defect(c.function(), c.dimension());
+    if (defect.isPresent()) {
+      return (better ? "closer" : "farther") + "; explained: " + defect.get();
+    }
+    if (!better && !Double.isNaN(base) && base > MISS && ours <= base + FAR_ABS) {
+      return "farther; explained: our optimizer misses by as much on the truth (" + num(base)
+          + ")";
+    }
+    if (better && c.validationR2() < LOW_R2) {
+      return "closer; not a better proxy: it fits poorly (R² " + num(c.validationR2())
+          + ") and points at x* through the trend (regret " + num(c.regret().mean()) + ")";
+    }
+    if (c.scheme().equals(SamplingScheme.GAUSSIAN.label())) {
+      return (better ? "closer" : "farther") + "; partly explained: the Gaussian sample is centred"
+          + " on the known optimum, so where the proxy puts its minimum depends on how few points"
+          + " lie far from it";
+    }
+    return better ? "closer: our proxy (smoother, or trained longer) misleads the optimizer less"
+        : "farther, not explained by a known defect: our proxy misleads the optimizer more here";
   }
 
   /** The known or likely reasons why a cell differs from the seed's figure, as "; ..." text. */
