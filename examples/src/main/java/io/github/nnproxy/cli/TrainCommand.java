@@ -69,7 +69,7 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--threads", paramLabel = "N",
       description = "Threads that evaluate the function and compute the gradient; the proxy does "
-          + "not depend on it. A second thread gains about 10% on a 2-core machine, and can lose "
+          + "not depend on it. A second thread gains about 10%% on a 2-core machine, and can lose "
           + "when other work runs. Default: ${DEFAULT-VALUE}.")
   private int threads = 1;
 
