@@ -33,12 +33,12 @@ import java.util.function.ToDoubleFunction;
  * a proxy: where its minimum lies. For every candidate trainer and problem it trains a proxy, runs
  * the seed's PSO ({@link JmetalPsoOptimizer#paper()}) on it, and reports the distance of the PSO's
  * answer from the true minimizer and its regret on the truth, beside the fit (R2, Spearman,
- * lowest-decile RMSE; of the first member for an ensemble) and the training time. This is how {@link ProxyTrainer#defaults()} was chosen
- * (docs/proxy-design.md).
+ * lowest-decile RMSE; of the first member for an ensemble) and the training time. This is how
+ * {@link ProxyTrainer#defaults()} was chosen (docs/proxy-design.md).
  *
- * <p>Problem sets: {@code smooth} (single-basin smooth functions up to 6-D from 4,000 Latin-hypercube
- * points: the 5-D sphere, a shifted 3-D bowl with a small ripple, a shifted, ill-conditioned 6-D
- * ellipsoid; and a 4-D Styblinski-Tang from 10,000 uniform points), {@code grid} (the seed's 27
+ * <p>Problem sets: {@code smooth} (single-basin smooth functions up to 6-D from 4,000
+ * Latin-hypercube points: the 5-D sphere, a shifted 3-D bowl with a small ripple, a shifted,
+ * ill-conditioned 6-D ellipsoid; and a 4-D Styblinski-Tang from 10,000 uniform points), {@code grid} (the seed's 27
  * cells, each against the seed's published PSO figure).
  *
  * <pre>{@code
@@ -245,7 +245,8 @@ public final class ProxyDesign {
             smoothWorst = Math.max(smoothWorst, r.distance() / diameter);
           }
         }
-        System.out.printf(Locale.ROOT, "| **%s** | summary | | | | | %.0f | grid: %d of %d cells <= "
+        System.out.printf(Locale.ROOT, "| **%s** | summary | | | | | %.0f "
+            + "| grid: %d of %d cells <= "
                 + "seed, mean %.4f | smooth worst %.4f | | |%n", n, trainSeconds, within, cells,
             cells > 0 ? sum / cells : Double.NaN, smoothWorst);
         System.out.flush();

@@ -114,7 +114,7 @@ public enum Activation {
     };
   }
 
-  /** Applies the activation to {@code v[0 .. count)} in place. */
+  /** Applies the activation to {@code v[from .. from + count)} in place. */
   void applyInPlace(double[] v, int from, int count) {
     switch (this) {
       case RELU -> {
