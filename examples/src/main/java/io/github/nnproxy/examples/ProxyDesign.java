@@ -73,6 +73,8 @@ public final class ProxyDesign {
         .build());
     m.put("silu-64x4-cos", cos.activation(Activation.SILU).hiddenLayers(64, 64, 64, 64).epochs(200)
         .build());
+    m.put("silu-64x4-cos400", cos.activation(Activation.SILU).hiddenLayers(64, 64, 64, 64)
+        .epochs(400).build());
     m.put("silu-64x2-cos", cos.activation(Activation.SILU).hiddenLayers(64, 64).epochs(200)
         .build());
     m.put(ENSEMBLE + "silu-64x3-cos100", m.get("silu-64x3-cos100"));
