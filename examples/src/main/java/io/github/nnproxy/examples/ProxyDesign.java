@@ -5,6 +5,7 @@ import io.github.nnproxy.ForwardModel;
 import io.github.nnproxy.manage.ProxyEnsemble;
 import io.github.nnproxy.benchmark.BenchmarkFunction;
 import io.github.nnproxy.benchmark.Benchmarks;
+import io.github.nnproxy.cli.TrainerPreset;
 import io.github.nnproxy.jmetal.JmetalPsoOptimizer;
 import io.github.nnproxy.optimize.Optimum;
 import io.github.nnproxy.proxy.Activation;
@@ -56,9 +57,8 @@ public final class ProxyDesign {
   /** The candidate trainers, by name. */
   static Map<String, ProxyTrainer> candidates() {
     Map<String, ProxyTrainer> m = new LinkedHashMap<>();
-    ProxyTrainer.Builder relu01 = ProxyTrainer.builder().activation(Activation.RELU)
-        .hiddenLayers(20, 50, 120, 70, 20, 10).batchSize(16).learningRate(2e-3).epochs(500)
-        .patience(50).schedule(LearningRateSchedule.CONSTANT);
+    // nnproxy 0.1's defaults, the command line's --trainer relu (the same for every function)
+    ProxyTrainer.Builder relu01 = TrainerPreset.RELU.trainer(Benchmarks.sphere(2)).toBuilder();
     m.put("relu-0.1", relu01.build()); // defaults() of nnproxy 0.1
     m.put("silu-seednet", relu01.activation(Activation.SILU).build());
     ProxyTrainer.Builder cos = ProxyTrainer.builder().schedule(LearningRateSchedule.COSINE)

@@ -105,16 +105,10 @@ public enum Activation {
     return Arrays.stream(values()).map(Activation::key).collect(Collectors.joining(", "));
   }
 
-  /** Applies the activation to one input sum, exactly as the Encog class does. */
-  double apply(double x) {
-    return switch (this) {
-      case RELU -> Math.max(x, 0.0);
-      case SILU -> ActivationSiLU.silu(x);
-      case TANH -> Math.tanh(x);
-    };
-  }
-
-  /** Applies the activation to {@code v[from .. from + count)} in place. */
+  /**
+   * Applies the activation to {@code v[from .. from + count)} in place, with the expression of
+   * its Encog class ({@code Math.max} equals Encog's ReLU for every double).
+   */
   void applyInPlace(double[] v, int from, int count) {
     switch (this) {
       case RELU -> {
@@ -124,7 +118,7 @@ public enum Activation {
       }
       case SILU -> {
         for (int i = from; i < from + count; i++) {
-          v[i] = v[i] / (1.0 + Math.exp(-v[i]));
+          v[i] = ActivationSiLU.silu(v[i]);
         }
       }
       case TANH -> {
@@ -134,17 +128,5 @@ public enum Activation {
       }
       default -> throw new AssertionError(this);
     }
-  }
-
-  /**
-   * The slope of the activation at the input sum {@code z}, whose activation is {@code a}: for
-   * backpropagation. ReLU's slope at 0 is taken as 0, as PyTorch and Encog do.
-   */
-  double slope(double z, double a) {
-    return switch (this) {
-      case RELU -> z > 0 ? 1.0 : 0.0;
-      case SILU -> ActivationSiLU.derivative(z);
-      case TANH -> 1.0 - a * a;
-    };
   }
 }

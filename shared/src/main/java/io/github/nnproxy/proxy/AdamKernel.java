@@ -359,8 +359,9 @@ final class AdamKernel {
 
     /**
      * Applies the hidden activation to the sums {@code z[0 .. k)} in place and, when {@code into}
-     * is not null, stores its slopes there. The activations are the expressions of {@link
-     * Activation#apply}, so training sees the network Encog computes.
+     * is not null, stores its slopes there. The activations are the expressions of their Encog
+     * classes ({@link ActivationSiLU#silu}, {@link Math#tanh}), so training sees the network Encog
+     * computes; SiLU's slope reuses the exponential of its value.
      */
     private void activate(double[] z, int k, double[] into) {
       switch (activation) {

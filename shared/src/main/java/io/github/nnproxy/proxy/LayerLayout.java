@@ -1,5 +1,7 @@
 package io.github.nnproxy.proxy;
 
+import org.encog.engine.network.activation.ActivationFunction;
+import org.encog.engine.network.activation.ActivationLinear;
 import org.encog.neural.flat.FlatNetwork;
 
 /**
@@ -46,12 +48,13 @@ record LayerLayout(int[] in, int[] out, int[] offset, double[] biasActivation) {
 
   /**
    * Reads the activation of the hidden layers: one {@link Activation} shared by all of them, as
-   * nnproxy builds its networks. The output layer is not looked at (see {@link #requireLinearOutput}).
+   * nnproxy builds its networks. The output layer is not looked at (see {@link
+   * #requireLinearOutput}).
    *
    * @throws IllegalArgumentException if the hidden layers differ or use an unsupported activation
    */
   static Activation hiddenActivation(FlatNetwork flat) {
-    org.encog.engine.network.activation.ActivationFunction[] fs = flat.getActivationFunctions();
+    ActivationFunction[] fs = flat.getActivationFunctions();
     // Encog keeps layers output-first: fs[0] is the output layer's, the last one the input's
     if (fs.length < 3) {
       return Activation.RELU; // no hidden layer: nothing to activate
@@ -72,8 +75,8 @@ record LayerLayout(int[] in, int[] out, int[] offset, double[] biasActivation) {
    * @throws IllegalArgumentException if it is not, naming its activation
    */
   static void requireLinearOutput(FlatNetwork flat) {
-    var output = flat.getActivationFunctions()[0];
-    if (!(output instanceof org.encog.engine.network.activation.ActivationLinear)) {
+    ActivationFunction output = flat.getActivationFunctions()[0];
+    if (!(output instanceof ActivationLinear)) {
       throw new IllegalArgumentException("the output layer must be linear, but was "
           + output.getClass().getSimpleName());
     }
