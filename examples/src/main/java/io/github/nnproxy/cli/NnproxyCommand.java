@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
     description = {
         "Neural-network proxies of expensive forward models inside Jenetics and jMetal "
             + "optimizers, and a stability study of how far the proxy misleads them.",
-        "Without a command, runs 'nnproxy study' (the quick preset, about two minutes)."},
+        "Without a command, runs 'nnproxy study' (the quick preset, about 15 seconds on 2 cores)."},
     subcommands = {StudyCommand.class, TrainCommand.class, OptimizeCommand.class,
         CommandLine.HelpCommand.class})
 public final class NnproxyCommand implements Callable<Integer> {

@@ -8,10 +8,10 @@ import java.util.Locale;
  * The grids {@code nnproxy study --preset} starts from; every part can be overridden by an option.
  *
  * <p>{@code quick} runs both frameworks on the seed study's three functions in 2-D with its three
- * sampling schemes, 5 seeds and a small trainer on 3,000 base points: about two minutes on two
- * cores. {@code paper} is the seed study's full grid (3 functions x 2, 4, 10-D x 3 schemes x 10
- * seeds, PSO and GA, 10,000 base points) trained with {@code ProxyTrainer.defaults()}: 30 to
- * 60 minutes on two cores. Immutable.
+ * sampling schemes, 5 seeds and a small trainer on 3,000 base points, for a first look in
+ * seconds. {@code paper} is the seed study's full grid (3 functions x 2, 4, 10-D x 3 schemes x 10
+ * seeds, PSO and GA, 10,000 base points) trained with {@code ProxyTrainer.defaults()}
+ * (docs/BENCHMARKS.md has the run times of both). Immutable.
  *
  * <pre>{@code
  * StudyPreset p = StudyPreset.QUICK;
