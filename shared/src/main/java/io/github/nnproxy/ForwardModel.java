@@ -61,6 +61,48 @@ public interface ForwardModel {
   }
 
   /**
+   * Evaluates the model at many points where each evaluation may fail on its own: a failure
+   * becomes that point's outcome instead of an exception, so one failed simulation does not lose
+   * the batch. Callers that batch-evaluate the truth (the trainer's sampling, the managed loop)
+   * use this on models that are {@link #batched()}.
+   *
+   * <p>The default checks every point first, then calls {@link #evaluate(double[])} once per point
+   * and captures failures as {@link EvaluationOutcome#capture} does. Models that run batches
+   * themselves (an external program's batch protocol, a cluster) override it.
+   *
+   * @param xs the points, each as for {@link #evaluate(double[])}
+   * @return one outcome per point, in order
+   * @throws NullPointerException if {@code xs} or one of its rows is null
+   * @throws IllegalArgumentException if a row has the wrong length or a non-finite coordinate
+   */
+  default EvaluationOutcome[] evaluateOutcomes(double[][] xs) {
+    nonNull(xs, "xs");
+    int d = domain().dimension();
+    for (int i = 0; i < xs.length; i++) {
+      Requires.point(xs[i], d, "xs[" + i + "]");
+    }
+    EvaluationOutcome[] out = new EvaluationOutcome[xs.length];
+    for (int i = 0; i < xs.length; i++) {
+      out[i] = EvaluationOutcome.capture(this, xs[i]);
+    }
+    return out;
+  }
+
+  /**
+   * Tells whether this model evaluates a batch better as a whole than as single calls spread over
+   * the caller's threads: it runs its own processes, a batch protocol or a cluster, with its own
+   * concurrency and timeouts. Callers that batch-evaluate the truth hand such a model whole batches
+   * through {@link #evaluateOutcomes(double[][])} and do not add threads or timeouts of their own.
+   *
+   * <p>The default is false: the caller may call {@link #evaluate(double[])} from several threads.
+   *
+   * @return true if batches should go to the model whole
+   */
+  default boolean batched() {
+    return false;
+  }
+
+  /**
    * Wraps a user function as a forward model. The wrapper checks every point before it calls
    * {@code f}, so {@code f} only ever sees points of the right length with finite coordinates.
    *

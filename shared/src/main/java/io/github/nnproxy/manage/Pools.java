@@ -80,9 +80,21 @@ final class Pools {
 
   /**
    * Evaluates the truth at every point, in chunks on the executor; a point where the model throws
-   * gets NaN (logged at debug), as {@link io.github.nnproxy.proxy.ProxyTrainer#train} does.
+   * gets NaN (logged at debug), as {@link io.github.nnproxy.proxy.ProxyTrainer#train} does. A
+   * {@link ForwardModel#batched()} model gets the whole batch in one call.
    */
   static double[] evaluate(ForwardModel truth, double[][] xs, Executor executor, int chunks) {
+    if (truth.batched()) {
+      io.github.nnproxy.EvaluationOutcome[] os = truth.evaluateOutcomes(xs);
+      double[] ys = new double[xs.length];
+      for (int i = 0; i < ys.length; i++) {
+        ys[i] = os[i].value();
+        if (!os[i].succeeded()) {
+          LOG.debug("forward model failed at a point: {}", os[i]);
+        }
+      }
+      return ys;
+    }
     double[] ys = new double[xs.length];
     int c = Math.max(1, Math.min(xs.length, chunks));
     List<Callable<Void>> tasks = new ArrayList<>(c);

@@ -54,10 +54,12 @@ public final class Proxy implements ForwardModel {
 
   /**
    * The version of the file format written by {@link #save(Path)}. Version 2 adds the hidden
-   * layers' activation and the rank measures of {@link ProxyQuality}; version 1 files (ReLU, no
-   * rank measures) still load.
+   * layers' activation and the rank measures of {@link ProxyQuality}; version 3 the failure kinds
+   * of external programs ({@link SampleFailures#exitStatus()}, {@link
+   * SampleFailures#garbledOutput()}). Files of versions 1 (ReLU, no rank measures) and 2 still
+   * load.
    */
-  public static final int FORMAT_VERSION = 2;
+  public static final int FORMAT_VERSION = 3;
 
   private static final byte[] MAGIC = "NNPROXY\n".getBytes(StandardCharsets.US_ASCII);
 
@@ -391,6 +393,8 @@ public final class Proxy implements ForwardModel {
       out.writeInt(quality.failures().timedOut());
       out.writeDouble(quality.validationSpearman());
       out.writeDouble(quality.lowDecileRmse());
+      out.writeInt(quality.failures().exitStatus());
+      out.writeInt(quality.failures().garbledOutput());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -466,10 +470,16 @@ public final class Proxy implements ForwardModel {
       int epochs = in.readInt();
       int bestEpoch = in.readInt();
       Duration time = Duration.ofNanos(in.readLong());
-      SampleFailures failures =
-          new SampleFailures(in.readInt(), in.readInt(), in.readInt(), in.readInt());
+      int thrown = in.readInt();
+      int nan = in.readInt();
+      int infinite = in.readInt();
+      int timedOut = in.readInt();
       double spearman = version >= 2 ? in.readDouble() : Double.NaN;
       double lowDecile = version >= 2 ? in.readDouble() : Double.NaN;
+      int exitStatus = version >= 3 ? in.readInt() : 0;
+      int garbled = version >= 3 ? in.readInt() : 0;
+      SampleFailures failures =
+          new SampleFailures(thrown, nan, infinite, timedOut, exitStatus, garbled);
       ProxyQuality q = new ProxyQuality(trainRmse, validationRmse, r2, maxAbs, used, dropped,
           epochs, bestEpoch, time, failures, spearman, lowDecile);
       if (in.available() != 0) {

@@ -1,5 +1,8 @@
 package io.github.nnproxy.proxy;
 
+import io.github.nnproxy.EvaluationException;
+import io.github.nnproxy.EvaluationOutcome;
+import io.github.nnproxy.FailureKind;
 import io.github.nnproxy.ForwardModel;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,57 +18,57 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Evaluates a forward model at many points, on several threads, surviving calls that throw,
- * return NaN or infinity, or hang past a timeout. Failed points get NaN and are counted by kind.
- * Results are placed by index, so they do not depend on the thread count.
+ * return NaN or infinity, or hang past a timeout. Failed points get NaN (or the infinity the model
+ * returned) and are counted by kind. Results are placed by index, so they do not depend on the
+ * thread count. A {@link ForwardModel#batched()} model gets the whole batch through {@link
+ * ForwardModel#evaluateOutcomes(double[][])} and runs it with its own concurrency and timeouts.
  */
 final class TruthEvaluation {
   private static final Logger LOG = LoggerFactory.getLogger(TruthEvaluation.class);
-
-  private int thrown;
-  private int nan;
-  private int infinite;
-  private int timedOut;
 
   private TruthEvaluation() {}
 
   record Result(double[] values, SampleFailures failures) {}
 
   static Result run(ForwardModel truth, double[][] xs, int threads, Duration timeout) {
-    TruthEvaluation e = new TruthEvaluation();
-    double[] ys = timeout == null && threads == 1
-        ? e.sequential(truth, xs) : e.pooled(truth, xs, threads, timeout);
-    for (double y : ys) {
-      if (Double.isNaN(y)) {
-        e.nan++;
-      } else if (Double.isInfinite(y)) {
-        e.infinite++;
+    EvaluationOutcome[] outcomes;
+    if (truth.batched()) {
+      outcomes = truth.evaluateOutcomes(xs);
+      if (outcomes == null || outcomes.length != xs.length) {
+        throw new IllegalStateException("evaluateOutcomes of " + truth + " returned "
+            + (outcomes == null ? "null" : outcomes.length + " outcomes") + " for " + xs.length
+            + " points; check the model's evaluateOutcomes");
+      }
+    } else if (timeout == null && threads == 1) {
+      outcomes = sequential(truth, xs);
+    } else {
+      outcomes = pooled(truth, xs, threads, timeout);
+    }
+    double[] ys = new double[xs.length];
+    for (int i = 0; i < ys.length; i++) {
+      ys[i] = outcomes[i].value();
+      if (!outcomes[i].succeeded()) {
+        LOG.debug("forward model failed at point {}: {}", i, outcomes[i]);
       }
     }
-    // thrown and timed-out calls were stored as NaN: take them out of the NaN count
-    e.nan -= e.thrown + e.timedOut;
-    return new Result(ys, new SampleFailures(e.thrown, e.nan, e.infinite, e.timedOut));
+    return new Result(ys, SampleFailures.count(outcomes));
   }
 
-  private double[] sequential(ForwardModel truth, double[][] xs) {
-    double[] ys = new double[xs.length];
+  private static EvaluationOutcome[] sequential(ForwardModel truth, double[][] xs) {
+    EvaluationOutcome[] out = new EvaluationOutcome[xs.length];
     for (int i = 0; i < xs.length; i++) {
-      try {
-        ys[i] = truth.evaluate(xs[i]);
-      } catch (RuntimeException ex) {
-        thrown++;
-        ys[i] = Double.NaN;
-        LOG.debug("forward model threw at point {}: {}", i, ex.toString());
-      }
+      out[i] = EvaluationOutcome.capture(truth, xs[i]);
     }
-    return ys;
+    return out;
   }
 
   /**
    * One task per point on daemon threads, at most {@code threads} in flight; a task that passes
    * its timeout is cancelled (interrupted) and abandoned, and a fresh thread takes its place.
    */
-  private double[] pooled(ForwardModel truth, double[][] xs, int threads, Duration timeout) {
-    double[] ys = new double[xs.length];
+  private static EvaluationOutcome[] pooled(ForwardModel truth, double[][] xs, int threads,
+      Duration timeout) {
+    EvaluationOutcome[] out = new EvaluationOutcome[xs.length];
     ExecutorService pool = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "nnproxy-truth");
       t.setDaemon(true);
@@ -82,30 +85,29 @@ final class TruthEvaluation {
         }
         long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
         for (int i = start; i < end; i++) {
-          ys[i] = await(window.get(i - start), deadline, i);
+          out[i] = await(window.get(i - start), deadline);
         }
       }
-      return ys;
+      return out;
     } finally {
       pool.shutdownNow();
     }
   }
 
-  private double await(Future<Double> f, long deadline, int index) {
+  private static EvaluationOutcome await(Future<Double> f, long deadline) {
     try {
-      if (deadline == Long.MAX_VALUE) {
-        return f.get();
-      }
-      return f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      double y = deadline == Long.MAX_VALUE ? f.get()
+          : f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      return EvaluationOutcome.of(y);
     } catch (TimeoutException ex) {
       f.cancel(true);
-      timedOut++;
-      LOG.debug("forward model timed out at point {}", index);
-      return Double.NaN;
+      return EvaluationOutcome.failed(FailureKind.TIMED_OUT, "no value within the timeout");
     } catch (ExecutionException ex) {
-      thrown++;
-      LOG.debug("forward model threw at point {}: {}", index, String.valueOf(ex.getCause()));
-      return Double.NaN;
+      Throwable c = ex.getCause();
+      if (c instanceof EvaluationException ee) {
+        return EvaluationOutcome.failed(ee.kind(), ee.getMessage());
+      }
+      return EvaluationOutcome.failed(FailureKind.THROWN, String.valueOf(c));
     } catch (InterruptedException ex) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while evaluating the forward model", ex);
