@@ -89,6 +89,29 @@ public interface ForwardModel {
   }
 
   /**
+   * Evaluates the model at many points as {@link #evaluateOutcomes(double[][])} does, and tells
+   * {@code listener} each outcome as soon as it is known. A model that runs long batches (external
+   * programs, a cluster) overrides it to report every point when it finishes, so that a caller
+   * that records evaluations durably loses none of a batch that is killed half way. The default
+   * evaluates the whole batch with {@link #evaluateOutcomes(double[][])}, then reports every point
+   * in order, without a duration.
+   *
+   * @param xs the points, each as for {@link #evaluate(double[])}
+   * @param listener hears each point's outcome once, possibly from several threads
+   * @return one outcome per point, in order; the same outcomes the listener heard
+   * @throws NullPointerException if an argument or a row is null
+   * @throws IllegalArgumentException if a row has the wrong length or a non-finite coordinate
+   */
+  default EvaluationOutcome[] evaluateOutcomes(double[][] xs, OutcomeListener listener) {
+    nonNull(listener, "listener");
+    EvaluationOutcome[] out = evaluateOutcomes(xs);
+    for (int i = 0; i < out.length; i++) {
+      listener.finished(i, out[i], null);
+    }
+    return out;
+  }
+
+  /**
    * Tells whether this model evaluates a batch better as a whole than as single calls spread over
    * the caller's threads: it runs its own processes, a batch protocol or a cluster, with its own
    * concurrency and timeouts. Callers that batch-evaluate the truth hand such a model whole batches

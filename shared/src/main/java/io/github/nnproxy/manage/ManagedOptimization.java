@@ -108,6 +108,27 @@ public final class ManagedOptimization {
   }
 
   /**
+   * Runs the managed loop with every true evaluation recorded in a store: points the store holds
+   * are answered from it, the others are simulated and recorded as they finish. A rerun of a run
+   * that was killed repeats its rounds from the store without simulating again (the loop is
+   * deterministic for a seed) and carries on where the first run stopped.
+   *
+   * @param truth the expensive forward model
+   * @param optimizer the optimizer to run on the proxy
+   * @param store the store of {@code truth}'s evaluations
+   * @return the result; its true-evaluation counts include the answers from the store
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the store holds another domain's evaluations, or too few
+   *     initial points have a finite true value to fit a proxy
+   */
+  public ManagedResult run(ForwardModel truth, Optimizer optimizer,
+      io.github.nnproxy.store.EvaluationStore store) {
+    nonNull(truth, "truth");
+    nonNull(store, "store");
+    return run(store.wrap(truth), optimizer);
+  }
+
+  /**
    * Returns a builder holding these settings, to derive variants (another seed, budget or
    * initial sampler) without repeating the rest.
    *

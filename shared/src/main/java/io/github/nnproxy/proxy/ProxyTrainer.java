@@ -201,6 +201,34 @@ public final class ProxyTrainer {
   }
 
   /**
+   * Samples a forward model and fits a proxy as {@link #train(ForwardModel, Sampler, int, long)}
+   * does, with every true evaluation recorded in a store: points the store holds are answered from
+   * it, the others are simulated and recorded as each finishes. A rerun of the same call after a
+   * crash or a kill simulates only what is missing and gives the proxy an uninterrupted run gives.
+   *
+   * <p>With {@link Builder#evaluationTimeout} on a model that is not {@link
+   * ForwardModel#batched()}, a simulation abandoned at its timeout may still finish and be
+   * recorded; a rerun then trains on its value. External programs ({@link
+   * io.github.nnproxy.external.ExternalModel}) have timeouts of their own and are not affected.
+   *
+   * @param truth the expensive forward model
+   * @param sampler how to draw the training points
+   * @param n how many points to draw, {@code > 0}
+   * @param seed the seed of the sample and of the training
+   * @param store the store of {@code truth}'s evaluations
+   * @return the trained proxy
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException as {@link #train(ForwardModel, Sampler, int, long)} does, or
+   *     if the store holds another domain's evaluations
+   */
+  public Proxy train(ForwardModel truth, Sampler sampler, int n, long seed,
+      io.github.nnproxy.store.EvaluationStore store) {
+    nonNull(truth, "truth");
+    nonNull(store, "store");
+    return train(store.wrap(truth), sampler, n, seed);
+  }
+
+  /**
    * Fits a proxy to data the caller already has, e.g. simulation logs. Rows with a non-finite
    * target are dropped and counted; rows outside the domain are kept (the network learns them);
    * duplicate rows are kept (they weigh more, as in any least-squares fit). When all training
