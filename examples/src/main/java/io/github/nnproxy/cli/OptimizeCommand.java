@@ -1,9 +1,13 @@
 package io.github.nnproxy.cli;
 
+import io.github.nnproxy.Domain;
+import io.github.nnproxy.EvaluationException;
+import io.github.nnproxy.ForwardModel;
 import io.github.nnproxy.benchmark.BenchmarkFunction;
 import io.github.nnproxy.optimize.Optimizer;
 import io.github.nnproxy.optimize.Optimum;
 import io.github.nnproxy.proxy.Proxy;
+import io.github.nnproxy.store.EvaluationStore;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -36,7 +41,9 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = "Minimizes a saved proxy with one optimizer and prints the point found; when "
         + "the proxy imitates a benchmark function (named with --function, or read from the "
-        + "proxy's description), also the true value there and the distance to the true optimum.")
+        + "proxy's description), also the true value there and the distance to the true "
+        + "optimum; with --command, the external program's value there (one simulation, "
+        + "recorded in --store when given).")
 public final class OptimizeCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
@@ -61,6 +68,9 @@ public final class OptimizeCommand implements Callable<Integer> {
           + "truth. Default: read from the proxy's description when it names one.")
   private String function;
 
+  @Mixin
+  private TruthOptions truthOptions = new TruthOptions();
+
   /** Creates the command; picocli fills it. */
   public OptimizeCommand() {}
 
@@ -78,8 +88,23 @@ public final class OptimizeCommand implements Callable<Integer> {
     }
     Proxy proxy = Proxy.load(proxyFile);
     Optional<BenchmarkFunction> truth;
+    ForwardModel program = null;
     try {
-      truth = KnownFunction.of(proxy, function);
+      if (truthOptions.external()) {
+        if (function != null) {
+          throw new IllegalArgumentException("--command and --function both name the truth: "
+              + "give one");
+        }
+        Domain given = truthOptions.domain();
+        if (given != null && !given.equals(proxy.domain())) {
+          throw new IllegalArgumentException("--bounds " + given + " differ from the proxy's "
+              + "domain " + proxy.domain());
+        }
+        program = truthOptions.model(proxy.domain());
+        truth = Optional.empty();
+      } else {
+        truth = KnownFunction.of(proxy, function);
+      }
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
@@ -92,13 +117,34 @@ public final class OptimizeCommand implements Callable<Integer> {
     w.println("Point:     " + point(best.x()));
     w.printf(Locale.ROOT, "Proxy:     %.6g at the point, %d evaluations%n", best.value(),
         best.evaluations());
+    if (program != null || truthOptions.storeFile() != null && truth.isPresent()) {
+      ForwardModel model = program != null ? program : truth.get();
+      double y;
+      try (EvaluationStore store = truthOptions.storeFile() == null ? null
+          : EvaluationStore.open(truthOptions.storeFile(), model.domain())) {
+        y = (store == null ? model : store.wrap(model)).evaluateOutcomes(
+            new double[][] {best.x()})[0].valueOrThrow();
+        if (store != null) {
+          w.printf(Locale.ROOT, "Store:     %s (%s)%n", store.file(),
+              store.simulations() > 0 ? "simulated now and recorded" : "answered from it");
+        }
+      } catch (EvaluationException e) {
+        w.println("Truth:     the evaluation at the point failed (" + e.kind() + "): "
+            + e.getMessage());
+        w.flush();
+        return 1;
+      }
+      w.printf(Locale.ROOT, "Truth:     %s = %.6g at the point (proxy error %+.3g)%n", model, y,
+          best.value() - y);
+    }
     if (truth.isPresent()) {
       BenchmarkFunction f = truth.get();
       w.printf(Locale.ROOT, "Truth:     %s = %.6g at the point; minimum %.6g at %s%n", f,
           f.evaluate(best.x()), f.evaluate(f.optimum()), point(f.optimum()));
       w.printf(Locale.ROOT, "Distance:  %.6f to the true optimum%n", best.distanceTo(f.optimum()));
-    } else {
-      w.println("Truth:     unknown (name the function with --function to judge the point)");
+    } else if (program == null) {
+      w.println("Truth:     unknown (name the function with --function, or the program with "
+          + "--command, to judge the point)");
     }
     w.flush();
     return 0;

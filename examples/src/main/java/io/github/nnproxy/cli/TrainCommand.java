@@ -1,28 +1,41 @@
 package io.github.nnproxy.cli;
 
+import io.github.nnproxy.Domain;
+import io.github.nnproxy.ForwardModel;
 import io.github.nnproxy.benchmark.BenchmarkFunction;
 import io.github.nnproxy.benchmark.Benchmarks;
 import io.github.nnproxy.proxy.Proxy;
 import io.github.nnproxy.proxy.ProxyQuality;
 import io.github.nnproxy.proxy.ProxyTrainer;
+import io.github.nnproxy.sampling.Sampler;
+import io.github.nnproxy.sampling.Samplers;
 import io.github.nnproxy.sampling.SamplingScheme;
+import io.github.nnproxy.store.EvaluationStore;
+import io.github.nnproxy.store.LoggedEvaluations;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code nnproxy train}: trains a proxy of a benchmark function, saves it and prints its quality.
+ * {@code nnproxy train}: trains a proxy of a benchmark function, of an external program ({@code
+ * --command}), or of logged evaluations ({@code --data}), saves it and prints its quality. With
+ * {@code --store} every true evaluation is recorded as it finishes and a rerun resumes.
  *
  * <p>Not thread-safe: picocli fills its fields; use one instance per run.
  *
  * <pre>{@code
  * nnproxy train --function rastrigin --dimension 4 --scheme sparse --out rastrigin.nnproxy
+ * nnproxy train --command "./sim --fast" --bounds 0:1,0:1 --samples 500 --store sim.db
+ * nnproxy train --data runs.csv --inputs pressure,temperature --value yield
  * }</pre>
  */
 @Command(
@@ -30,8 +43,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     sortOptions = false,
-    description = "Samples a benchmark function, trains a neural-network proxy of it, saves the "
-        + "proxy to a file (read it back with 'nnproxy optimize --proxy FILE') and prints its "
+    description = "Samples a benchmark function (--function) or an external program "
+        + "(--command), or reads logged evaluations (--data), trains a neural-network proxy, "
+        + "saves it to a file (read it back with 'nnproxy optimize --proxy FILE') and prints its "
         + "validation quality.")
 public final class TrainCommand implements Callable<Integer> {
   @Spec
@@ -78,6 +92,24 @@ public final class TrainCommand implements Callable<Integer> {
           + "Default: nnproxy-results/<function>-<d>d-<scheme>.nnproxy.")
   private Path out;
 
+  @Option(names = "--data", paramLabel = "FILE.csv",
+      description = "Train on logged evaluations instead of sampling: a CSV file with a header "
+          + "row. Rows with a missing or non-finite value or input are skipped and counted. No "
+          + "simulation runs.")
+  private Path data;
+
+  @Option(names = "--inputs", paramLabel = "COL[,COL...]", split = ",",
+      description = "With --data: the input columns, in order. Default: the columns named x1, "
+          + "x2, ... (as an exported --store has).")
+  private List<String> inputs = List.of();
+
+  @Option(names = "--value", paramLabel = "COL",
+      description = "With --data: the value column. Default: ${DEFAULT-VALUE}.")
+  private String valueColumn = "value";
+
+  @Mixin
+  private TruthOptions truth = new TruthOptions();
+
   @Option(names = {"-q", "--quiet"},
       description = "No progress indicator. It is drawn on standard error only when the output "
           + "is a terminal.")
@@ -94,43 +126,151 @@ public final class TrainCommand implements Callable<Integer> {
    */
   @Override
   public Integer call() {
-    BenchmarkFunction f;
+    boolean named = spec.commandLine().getParseResult().hasMatchedOption("--function");
+    if (data != null && (truth.external() || named)) {
+      throw new ParameterException(spec.commandLine(), "--data trains on logged evaluations; "
+          + "it cannot be combined with " + (named ? "--function" : "--command"));
+    }
+    if (truth.external() && named) {
+      throw new ParameterException(spec.commandLine(),
+          "--command and --function both name the truth: give one");
+    }
+    if (data != null) {
+      return fromData();
+    }
+    BenchmarkFunction f = null;
+    ForwardModel model;
+    Sampler sampler;
+    String label;
     int n;
     ProxyTrainer t;
     try {
-      f = Benchmarks.byName(function, dimension);
+      if (truth.external()) {
+        Domain domain = truth.domain();
+        if (domain == null) {
+          throw new IllegalArgumentException("--command needs --bounds LO:HI[,LO:HI...], one "
+              + "interval per input of the program");
+        }
+        if (scheme == SamplingScheme.GAUSSIAN) {
+          throw new IllegalArgumentException("the gaussian scheme centres on the known "
+              + "optimum of a benchmark function; use dense, sparse, lhs or sobol for --command");
+        }
+        model = truth.model(domain);
+        sampler = switch (scheme) {
+          case DENSE_UNIFORM, SPARSE_UNIFORM -> Samplers.uniform();
+          case LATIN_HYPERCUBE -> Samplers.latinHypercube();
+          case SOBOL -> Samplers.sobol();
+          case GAUSSIAN -> throw new IllegalStateException("checked above");
+        };
+        label = "external-" + domain.dimension() + "d";
+        t = trainer.trainer(domain);
+      } else {
+        f = Benchmarks.byName(function, dimension);
+        model = f;
+        sampler = scheme.sampler(f);
+        label = f.name() + "-" + dimension + "d";
+        t = trainer.trainer(f);
+      }
       n = samples != null ? samples : scheme.sampleSize(SamplingScheme.PAPER_BASE_SIZE);
       if (n < ProxyTrainer.MIN_SAMPLES) {
         throw new IllegalArgumentException(
             "samples must be >= " + ProxyTrainer.MIN_SAMPLES + ", but was " + n);
       }
-      t = trainer.trainer(f).toBuilder().threads(threads).build();
+      t = t.toBuilder().threads(threads).build();
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
-    Path file = out != null ? out : Path.of("nnproxy-results",
-        f.name() + "-" + dimension + "d-" + scheme.label() + ".nnproxy");
+    Path file = outFile(label + "-" + scheme.label());
     PrintWriter w = spec.commandLine().getOut();
     w.printf(Locale.ROOT, "Training a proxy of %s on %d %s points (seed %d) with %s (%s)...%n",
-        f, n, scheme.label(), seed, trainer.key(), t);
+        model, n, scheme.label(), seed, trainer.key(), t);
     w.flush();
     Proxy proxy;
+    EvaluationStore store = truth.storeFile() == null ? null
+        : EvaluationStore.open(truth.storeFile(), model.domain());
     try (Busy busy = Busy.start(!quiet && System.console() != null, "training", System.err)) {
-      proxy = t.train(f, scheme.sampler(f), n, seed);
+      proxy = store == null ? t.train(model, sampler, n, seed)
+          : t.train(model, sampler, n, seed, store);
+    } finally {
+      if (store != null) {
+        store.close();
+      }
     }
     proxy.save(file);
     w.println("Quality: " + proxy.quality());
+    if (store != null) {
+      w.printf(Locale.ROOT, "Store:   %d of the %d evaluations simulated now, %d answered from "
+          + "%s (%d points recorded)%n", store.simulations(), n, store.answered(),
+          store.file(), store.size());
+    }
+    warnIfUntrustworthy(w, proxy);
+    if (f != null) {
+      double[] x = f.optimum();
+      w.printf(Locale.ROOT, "At the true optimum: truth %.6g, proxy %.6g%n", f.evaluate(x),
+          proxy.evaluate(x));
+    }
+    w.println("Saved:   " + file.toAbsolutePath().normalize());
+    w.flush();
+    return 0;
+  }
+
+  /** {@code --data}: reads the logged evaluations and fits a proxy to them with {@code fit}. */
+  private Integer fromData() {
+    if (!Files.isRegularFile(data)) {
+      throw new ParameterException(spec.commandLine(), "--data file not found: " + data);
+    }
+    if (samples != null || truth.external() || truth.storeFile() != null) {
+      throw new ParameterException(spec.commandLine(), "--data trains on the file's rows: "
+          + "--samples, --command and --store do not apply");
+    }
+    LoggedEvaluations logged;
+    Domain domain;
+    ProxyTrainer t;
+    try {
+      logged = LoggedEvaluations.readCsv(data, inputs, valueColumn);
+      Domain given = truth.domain();
+      if (given != null && given.dimension() != logged.inputs().size()) {
+        throw new IllegalArgumentException("--bounds has " + given.dimension() + " intervals, "
+            + "but the data has " + logged.inputs().size() + " inputs " + logged.inputs());
+      }
+      domain = given != null ? given : logged.range();
+      t = trainer.trainer(domain).toBuilder().threads(threads).seed(seed).build();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+    String name = data.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+    Path file = outFile(name);
+    PrintWriter w = spec.commandLine().getOut();
+    w.printf(Locale.ROOT, "Read %d rows of %s: %d usable, %d skipped (%d missing value, %d "
+            + "non-finite value, %d bad input)%n", logged.rowsRead(), data, logged.y().length,
+        logged.skipped(), logged.missingValue(), logged.nonFiniteValue(), logged.badInput());
+    w.printf(Locale.ROOT, "Training a proxy of %s from inputs %s on %s (seed %d) with %s "
+        + "(%s)...%n", valueColumn, logged.inputs(), domain, seed, trainer.key(), t);
+    w.flush();
+    Proxy proxy;
+    try (Busy busy = Busy.start(!quiet && System.console() != null, "training", System.err)) {
+      proxy = t.fit(logged.x(), logged.y(), domain);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+    proxy.save(file);
+    w.println("Quality: " + proxy.quality());
+    warnIfUntrustworthy(w, proxy);
+    w.println("Saved:   " + file.toAbsolutePath().normalize());
+    w.flush();
+    return 0;
+  }
+
+  private Path outFile(String stem) {
+    return out != null ? out : Path.of("nnproxy-results", stem + ".nnproxy");
+  }
+
+  private static void warnIfUntrustworthy(PrintWriter w, Proxy proxy) {
     if (!proxy.quality().trustworthy()) {
       w.printf(Locale.ROOT, "Warning: validation R2 %.4f is below %.1f: this proxy explains less "
               + "than half of the truth's variation, and its minimum says little about the "
               + "truth's. Sample more points, or train longer or wider, before optimizing it.%n",
           proxy.quality().validationR2(), ProxyQuality.MIN_TRUSTED_R2);
     }
-    double[] x = f.optimum();
-    w.printf(Locale.ROOT, "At the true optimum: truth %.6g, proxy %.6g%n", f.evaluate(x),
-        proxy.evaluate(x));
-    w.println("Saved:   " + file.toAbsolutePath().normalize());
-    w.flush();
-    return 0;
   }
 }

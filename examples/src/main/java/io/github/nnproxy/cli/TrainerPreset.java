@@ -72,6 +72,18 @@ public enum TrainerPreset {
   }
 
   /**
+   * Returns the trainer of a proxy of a model that is not a benchmark function (an external
+   * program, logged data): {@link #PAPER} gives the seed's network for functions it did not
+   * study (its Ackley network and epochs); the other presets do not depend on the function.
+   *
+   * @param domain the proxy's domain
+   * @return the trainer
+   */
+  public ProxyTrainer trainer(io.github.nnproxy.Domain domain) {
+    return trainers.apply(io.github.nnproxy.benchmark.Benchmarks.ackley(domain.dimension()));
+  }
+
+  /**
    * Returns this preset as the study builder's trainer function.
    *
    * @return the function
