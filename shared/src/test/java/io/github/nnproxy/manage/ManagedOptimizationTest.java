@@ -31,6 +31,39 @@ class ManagedOptimizationTest {
       ProxyTrainer.builder().hiddenLayers(16, 16).epochs(20).batchSize(16).patience(0).build();
   private static final BenchmarkFunction SPHERE = Benchmarks.sphere(2);
 
+  /** A run that dies half way resumes from the store: same result, no point simulated twice. */
+  @Test
+  void aRunKilledHalfWayResumesFromTheStore(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    ManagedOptimization m = small().build();
+    ManagedResult plain = m.run(SPHERE, TestPso.standard());
+    AtomicInteger calls = new AtomicInteger();
+    ForwardModel dying = ForwardModel.of(SPHERE.domain(), x -> {
+      if (calls.incrementAndGet() > 35) {
+        throw new OutOfMemoryError("the process dies here");
+      }
+      return SPHERE.evaluate(x);
+    });
+    java.nio.file.Path file = dir.resolve("managed.db");
+    try (io.github.nnproxy.store.EvaluationStore store =
+        io.github.nnproxy.store.EvaluationStore.open(file, SPHERE.domain())) {
+      assertThrows(OutOfMemoryError.class, () -> m.run(dying, TestPso.standard(), store));
+      assertEquals(35, store.size());
+    }
+    AtomicInteger resumed = new AtomicInteger();
+    ForwardModel counted = ForwardModel.of(SPHERE.domain(), x -> {
+      resumed.incrementAndGet();
+      return SPHERE.evaluate(x);
+    });
+    try (io.github.nnproxy.store.EvaluationStore store =
+        io.github.nnproxy.store.EvaluationStore.open(file, SPHERE.domain())) {
+      ManagedResult r = m.run(counted, TestPso.standard(), store);
+      assertArrayEquals(plain.best().x(), r.best().x());
+      assertEquals(plain.trueEvaluations(), r.trueEvaluations());
+      assertEquals(plain.trueEvaluations() - 35, resumed.get());
+      assertEquals(resumed.get(), store.simulations());
+    }
+  }
+
   /** A cheap setting for the properties that do not need a good proxy. */
   private static ManagedOptimization.Builder small() {
     return ManagedOptimization.builder().trainer(TINY).initialSamples(30).budget(45)
