@@ -70,17 +70,26 @@ public final class HeatPlate implements ForwardModel {
   /** The target temperature of the work zone. */
   public static final double TARGET = 1.0;
 
-  /** The reference minimizer's heater abscissa on the default grid (see {@link #referenceOptimum()}). */
-  public static final double REFERENCE_X0 = Double.NaN;
+  // The reference optimum on the default grid (128 x 128, tolerance 1e-10), found by
+  // HeatPlateReference (about 3 minutes on one core): a scan of the heater position over
+  // [0.1, 0.9]^2 in steps of 0.02 (1,681 positions), each with its best power in [1, 20] in
+  // closed form (the objective squared is quadratic in P), then Nelder-Mead (commons-math3
+  // SimplexOptimizer, value tolerance 1e-12 relative) from the 4 best scan cells and from 12
+  // seeded random points (seed 20261203). 7 of the 16 restarts end here, within 2e-7 in x0 and y0
+  // and 2e-6 in P of each other, values within 2e-13; the other 9 end in the secondary minimum on
+  // the face P = 20 near (0.694, 0.750), value 0.3782. Constants: the best restart, verbatim.
+
+  /** The reference minimizer's heater abscissa on the default grid. */
+  public static final double REFERENCE_X0 = 0.6425453174866681;
 
   /** The reference minimizer's heater ordinate on the default grid. */
-  public static final double REFERENCE_Y0 = Double.NaN;
+  public static final double REFERENCE_Y0 = 0.27663885369204233;
 
   /** The reference minimizer's heater power on the default grid. */
-  public static final double REFERENCE_POWER = Double.NaN;
+  public static final double REFERENCE_POWER = 5.609552046611921;
 
   /** The objective at the reference minimizer on the default grid. */
-  public static final double REFERENCE_VALUE = Double.NaN;
+  public static final double REFERENCE_VALUE = 0.2563679947285944;
 
   private static final Domain DOMAIN =
       Domain.of(new double[] {0.1, 0.1, 1.0}, new double[] {0.9, 0.9, 20.0});
