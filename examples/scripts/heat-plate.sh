@@ -10,7 +10,8 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 jar="${NNPROXY_JAR:-$here/../target/nnproxy.jar}"
 if [[ ! -f "$jar" ]]; then
-  echo "heat-plate.sh: $jar not found; build it with: mvn -o -B -q -pl examples -am package -DskipTests" >&2
+  echo "heat-plate.sh: $jar not found;" \
+    "build it with: mvn -o -B -q -pl examples -am package -DskipTests" >&2
   exit 2
 fi
 java="java"

@@ -21,14 +21,16 @@ import java.util.Objects;
  * loses the part of its power that falls off the plate.
  *
  * <p><b>Objective.</b> The root-mean-square deviation of {@code T} from 1 over the nodes of the
- * work zone {@code [0.5, 0.8] x [0.2, 0.5]} (an off-centre rectangle near a cooled corner). One
- * Gaussian heater cannot make a rectangle exactly uniform, so the minimum is positive; it lies in
- * the interior of the domain: the heater sits inside the zone but pulled towards the hotter plate
- * centre, with the power that balances over- and under-heating. The design variables and their
- * bounds are {@code x0} in [0.1, 0.9], {@code y0} in [0.1, 0.9] and {@code P} in [1, 20].
+ * work zone {@code [0.4, 0.85] x [0.15, 0.45]} (an off-centre rectangle near the cooled lower
+ * edge). One Gaussian heater cannot make a rectangle exactly uniform, so the minimum is positive;
+ * it lies in the interior of the domain: the heater sits inside the zone, pulled from the zone's
+ * centre towards the nearby cooled edges, with the power that balances over- and under-heating. A
+ * secondary, worse minimum lies on the face {@code P = 20} (a distant heater at full power). The
+ * design variables and their bounds are {@code x0} in [0.1, 0.9], {@code y0} in [0.1, 0.9] and
+ * {@code P} in [1, 20].
  *
  * <p><b>Why.</b> The model stands for the simulations nnproxy is for: its value comes from a
- * numerical solve (tens of milliseconds on the default grid), not from a formula, and it has a
+ * numerical solve whose cost grows as {@code grid^3}, not from a formula, and it has a
  * reference optimum ({@link #referenceOptimum()}) found by a long truth run, so an optimizer's
  * answer can be scored by its distance and regret.
  *
@@ -55,7 +57,7 @@ public final class HeatPlate implements ForwardModel {
   /** The standard deviation of the heater's Gaussian footprint, as a fraction of the side. */
   public static final double HEATER_WIDTH = 0.08;
 
-  /** The work zone whose temperature should be 1: {@code [ZONE_X0, ZONE_X1] x [ZONE_Y0, ZONE_Y1]}. */
+  /** The left edge of the work zone {@code [ZONE_X0, ZONE_X1] x [ZONE_Y0, ZONE_Y1]}. */
   public static final double ZONE_X0 = 0.4;
 
   /** The right edge of the work zone. */

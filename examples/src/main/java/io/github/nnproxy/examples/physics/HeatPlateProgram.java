@@ -35,7 +35,7 @@ import java.util.List;
  * share a log; counting its lines counts the simulations that ran and were delivered.
  *
  * <pre>{@code
- * java -cp examples/target/nnproxy.jar io.github.nnproxy.examples.physics.HeatPlateProgram 0.6 0.3 6
+ * examples/scripts/heat-plate.sh 0.6 0.3 6
  * printf '0.6,0.3,6\n0.5,0.5,10\n' | examples/scripts/heat-plate.sh --batch
  * examples/scripts/heat-plate.sh --grid 48 0.6 0.3 6      # coarser and faster
  * }</pre>
@@ -76,7 +76,8 @@ public final class HeatPlateProgram {
    * @param simLog the simulation log's path, or null for none
    * @return the exit status
    */
-  static int run(String[] args, BufferedReader in, PrintStream out, PrintStream err, String simLog) {
+  static int run(
+      String[] args, BufferedReader in, PrintStream out, PrintStream err, String simLog) {
     int grid = HeatPlate.DEFAULT_GRID;
     boolean batch = false;
     List<String> coordinates = new ArrayList<>();
@@ -110,7 +111,8 @@ public final class HeatPlateProgram {
     }
     if (batch) {
       if (!coordinates.isEmpty()) {
-        return bad(err, "--batch reads points from standard input, but got arguments " + coordinates);
+        return bad(
+            err, "--batch reads points from standard input, but got arguments " + coordinates);
       }
       return batch(plate, in, out, err, simLog);
     }

@@ -20,8 +20,8 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
  * position with the best power for each position, then Nelder-Mead restarts on the full
  * three-variable objective from the best scan cells and from seeded random points, with points
  * outside the domain penalised by their squared (bound-scaled) distance to it. Prints every
- * stage and the constants to paste into {@link HeatPlate}. Takes a few minutes on one core on the
- * default grid.
+ * stage and the constants to paste into {@link HeatPlate}. Runs a few thousand solves, minutes on
+ * the default grid (see {@code docs/physics-example.md}).
  *
  * <p>The scan uses the model's linearity in the power: the temperature is {@code P} times the
  * temperature at {@code P = 1}, so the squared objective is a quadratic {@code a P^2 - 2 b P + 1}

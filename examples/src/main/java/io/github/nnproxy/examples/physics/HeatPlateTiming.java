@@ -10,7 +10,8 @@ import java.util.SplittableRandom;
  * milliseconds.
  *
  * <pre>{@code
- * java -cp examples/target/nnproxy.jar io.github.nnproxy.examples.physics.HeatPlateTiming [grid] [n]
+ * java -cp examples/target/nnproxy.jar \
+ *     io.github.nnproxy.examples.physics.HeatPlateTiming [grid] [n]
  * }</pre>
  */
 public final class HeatPlateTiming {

@@ -94,7 +94,8 @@ class HeatPlateProgramTest {
     assertTrue(r.err().contains("'abc'"), r.err());
     assertFalse(Files.exists(log));
 
-    r = child("0.5,0.5,5\n0.5,NaN,5\n0.6,0.4,5\n", log, "--grid", Integer.toString(GRID), "--batch");
+    r = child(
+        "0.5,0.5,5\n0.5,NaN,5\n0.6,0.4,5\n", log, "--grid", Integer.toString(GRID), "--batch");
     assertEquals(2, r.status());
     assertTrue(r.err().contains("line 2") && r.err().contains("NaN"), r.err());
     assertEquals(List.of(Double.toString(PLATE.evaluate(new double[] {0.5, 0.5, 5}))), r.out());

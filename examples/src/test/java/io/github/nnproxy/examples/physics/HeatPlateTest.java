@@ -65,7 +65,8 @@ class HeatPlateTest {
   @Test
   void rejectsWrongLengthAndNonFinitePoints() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> COARSE.evaluate(new double[] {0.5, 0.5}));
+        assertThrows(
+            IllegalArgumentException.class, () -> COARSE.evaluate(new double[] {0.5, 0.5}));
     assertTrue(e.getMessage().contains("length 2"), e.getMessage());
     e = assertThrows(
         IllegalArgumentException.class, () -> COARSE.evaluate(new double[] {0.5, 0.5, 5, 1}));
