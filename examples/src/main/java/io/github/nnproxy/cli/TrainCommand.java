@@ -95,7 +95,7 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--data", paramLabel = "FILE.csv",
       description = "Train on logged evaluations instead of sampling: a CSV file with a header "
           + "row. Rows with a missing or non-finite value or input are skipped and counted. No "
-          + "simulation runs.")
+          + "simulation runs. Default: none (sample the truth).")
   private Path data;
 
   @Option(names = "--inputs", paramLabel = "COL[,COL...]", split = ",",

@@ -31,12 +31,13 @@ public final class TruthOptions {
           + "coordinates appended as arguments; its value is the last line it prints. The text "
           + "is split into words once, as a shell would ('...' and \"...\" quote, \\ escapes), "
           + "and run without a shell: no variables, globs, pipes or redirections. Needs "
-          + "--bounds (train).")
+          + "--bounds (train). Default: none (a benchmark function is the truth).")
   String command;
 
   @Option(names = "--bounds", paramLabel = "LO:HI[,LO:HI...]",
       description = "The domain of --command's inputs, one LO:HI interval per coordinate, "
-          + "e.g. 0:1,-5:5. With --data: the domain of the proxy (default: the data's range).")
+          + "e.g. 0:1,-5:5. With --data: the domain of the proxy. Default: none with "
+          + "--command (required), the data's range with --data, the proxy's domain (optimize).")
   String bounds;
 
   @Option(names = "--protocol", paramLabel = "per-point|batch",
@@ -57,7 +58,8 @@ public final class TruthOptions {
   @Option(names = "--store", paramLabel = "FILE",
       description = "Record every true evaluation in this SQLite file as it finishes, and "
           + "answer points it holds without simulating them again: rerun the same command "
-          + "after a crash and it resumes. Readable with any SQLite client.")
+          + "after a crash and it resumes. Readable with any SQLite client. Default: none "
+          + "(nothing is recorded).")
   Path store;
 
   /** Creates the options; picocli fills them. */
