@@ -2,6 +2,7 @@ package io.github.nnproxy;
 
 import static io.github.nnproxy.internal.Requires.nonNull;
 
+import java.io.Serializable;
 import java.util.Arrays;
 
 /**
@@ -10,7 +11,8 @@ import java.util.Arrays;
  *
  * <p>Every forward model, proxy and optimizer in nnproxy works on a {@code Domain}. The record
  * copies its arrays on the way in and on the way out, so a {@code Domain} is immutable and
- * thread-safe.
+ * thread-safe. It is serializable (a forward model shipped to a cluster carries its domain);
+ * deserialization runs the validating constructor.
  *
  * <pre>{@code
  * Domain cube = Domain.cube(2, -5, 5);              // [-5, 5]^2
@@ -21,7 +23,7 @@ import java.util.Arrays;
  * @param lower the lower bound of each coordinate
  * @param upper the upper bound of each coordinate
  */
-public record Domain(double[] lower, double[] upper) {
+public record Domain(double[] lower, double[] upper) implements Serializable {
 
   /**
    * Validates and copies the bounds.
