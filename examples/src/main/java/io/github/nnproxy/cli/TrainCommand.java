@@ -6,11 +6,13 @@ import io.github.nnproxy.proxy.Proxy;
 import io.github.nnproxy.proxy.ProxyQuality;
 import io.github.nnproxy.proxy.ProxyTrainer;
 import io.github.nnproxy.sampling.SamplingScheme;
+import io.github.nnproxy.spi.EvaluationBackend;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -78,6 +80,9 @@ public final class TrainCommand implements Callable<Integer> {
           + "Default: nnproxy-results/<function>-<d>d-<scheme>.nnproxy.")
   private Path out;
 
+  @Mixin
+  private SparkOption spark = new SparkOption();
+
   @Option(names = {"-q", "--quiet"},
       description = "No progress indicator. It is drawn on standard error only when the output "
           + "is a terminal.")
@@ -115,8 +120,9 @@ public final class TrainCommand implements Callable<Integer> {
         f, n, scheme.label(), seed, trainer.key(), t);
     w.flush();
     Proxy proxy;
-    try (Busy busy = Busy.start(!quiet && System.console() != null, "training", System.err)) {
-      proxy = t.train(f, scheme.sampler(f), n, seed);
+    try (EvaluationBackend.Session truth = spark.open(spec.commandLine());
+        Busy busy = Busy.start(!quiet && System.console() != null, "training", System.err)) {
+      proxy = t.train(truth.distribute(f), scheme.sampler(f), n, seed);
     }
     proxy.save(file);
     w.println("Quality: " + proxy.quality());
