@@ -17,12 +17,22 @@ import io.github.nnproxy.proxy.Proxy;
 import io.github.nnproxy.proxy.ProxyTrainer;
 import io.github.nnproxy.proxy.SampleFailures;
 import io.github.nnproxy.sampling.Samplers;
+import io.github.nnproxy.optimize.Optimizer;
+import io.github.nnproxy.optimize.Optimum;
+import io.github.nnproxy.sampling.SamplingScheme;
+import io.github.nnproxy.study.StabilityStudy;
+import io.github.nnproxy.study.StudyResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.CompletableFuture;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SparkForwardModelTest {
   private static SparkRuntime spark;
@@ -82,6 +92,49 @@ class SparkForwardModelTest {
     assertEquals(local.quality().samplesDropped(), viaSpark.quality().samplesDropped());
     double[][] probe = Samplers.uniform().sample(f.domain(), 20, 9L);
     assertArrayEquals(local.evaluateAll(probe), viaSpark.evaluateAll(probe), 0.0);
+  }
+
+  @Test
+  void studySampledOnSparkGivesTheSameResults(@TempDir Path dir) throws Exception {
+    AtomicInteger distributed = new AtomicInteger();
+    StudyResult viaSpark = study(dir.resolve("spark"), m -> {
+      distributed.incrementAndGet();
+      return spark.distribute(m);
+    }).run();
+    StudyResult local = study(dir.resolve("local"), UnaryOperator.identity()).run();
+    assertEquals(1, distributed.get()); // one proxy: one sample through Spark
+    for (String file : new String[] {"summary.csv", "runs.csv"}) {
+      assertEquals(Files.readString(local.output().resolve(file)),
+          Files.readString(viaSpark.output().resolve(file)), file);
+    }
+  }
+
+  private static StabilityStudy study(Path out, UnaryOperator<ForwardModel> truth) {
+    return StabilityStudy.builder().functions("sphere").dimensions(2)
+        .schemes(SamplingScheme.DENSE_UNIFORM).seeds(1, 2).baseSize(200).threads(1)
+        .trainer(f -> ProxyTrainer.builder().hiddenLayers(8).epochs(10).threads(1).build())
+        .optimizer(new RandomSearch()).plots(false).output(out).sampledTruth(truth).build();
+  }
+
+  /** Best of 50 uniform points: a deterministic optimizer for the study test. */
+  private static final class RandomSearch implements Optimizer {
+    @Override
+    public String name() {
+      return "random-search";
+    }
+
+    @Override
+    public Optimum minimize(ForwardModel objective, long seed) {
+      double[][] xs = Samplers.uniform().sample(objective.domain(), 50, seed);
+      double[] ys = objective.evaluateAll(xs);
+      int best = 0;
+      for (int i = 1; i < ys.length; i++) {
+        if (ys[i] < ys[best]) {
+          best = i;
+        }
+      }
+      return Optimum.of(xs[best], ys[best], xs.length);
+    }
   }
 
   @Test
