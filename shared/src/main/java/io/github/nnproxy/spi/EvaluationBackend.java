@@ -71,8 +71,8 @@ public interface EvaluationBackend {
     /**
      * Returns a forward model with the same domain and values as {@code model} whose batches
      * ({@link ForwardModel#evaluateAll}, {@link ForwardModel#evaluateOutcomes}) run on the
-     * engine. It is {@link ForwardModel#batched()}, so the trainer and the managed loop hand it
-     * whole batches.
+     * engine. An engine that runs batches itself returns a {@link ForwardModel#batched()} model,
+     * so the trainer and the managed loop hand it whole batches.
      *
      * @param model the model to distribute; the engine may require it to be serializable
      * @return the distributed model, usable until the session is closed

@@ -74,7 +74,8 @@ public final class SparkRuntime implements EvaluationBackend.Session {
 
   /**
    * Returns a builder: master {@code local[*]}, application name {@code nnproxy}, one point per
-   * task, Spark's own settings otherwise (the web UI off on local masters).
+   * task, Spark's own settings and the JVM's {@code spark.*} system properties otherwise (the web
+   * UI off on local masters unless {@code spark.ui.enabled} is set).
    *
    * @return the builder
    */
@@ -107,7 +108,8 @@ public final class SparkRuntime implements EvaluationBackend.Session {
   }
 
   /**
-   * Describes the runtime: Spark's version and master, e.g. {@code "Spark 4.1.3 on local[*]"}.
+   * Describes the runtime: Spark's version, master, application name and task slots, e.g.
+   * {@code "Spark 4.1.3 on local[2] (nnproxy, 2 task slots)"}.
    *
    * @return the description
    */
@@ -206,14 +208,16 @@ public final class SparkRuntime implements EvaluationBackend.Session {
     }
 
     /**
-     * Starts the Spark context.
+     * Starts the Spark context. Its settings are Spark's defaults, then the JVM's {@code
+     * spark.*} system properties (e.g. {@code -Dspark.jars=...}), then this builder's: the
+     * master, the application name and {@link #conf(String, String)}.
      *
      * @return the runtime; close it to stop Spark
      * @throws IllegalStateException if Spark cannot start, with Spark's reason
      */
     public SparkRuntime build() {
-      SparkConf c = new SparkConf(false).setMaster(master).setAppName(appName);
-      if (master.startsWith("local")) {
+      SparkConf c = new SparkConf(true).setMaster(master).setAppName(appName); // + spark.* -D
+      if (master.startsWith("local") && !c.contains("spark.ui.enabled")) {
         c.set("spark.ui.enabled", "false"); // nobody watches an embedded run's UI
       }
       conf.forEach(c::set);
