@@ -11,7 +11,8 @@ import java.util.Arrays;
  *
  * <p>Every forward model, proxy and optimizer in nnproxy works on a {@code Domain}. The record
  * copies its arrays on the way in and on the way out, so a {@code Domain} is immutable and
- * thread-safe. It is serializable, so models that hold one can be sent to cluster workers.
+ * thread-safe. It is serializable (a forward model shipped to a cluster carries its domain);
+ * deserialization runs the validating constructor.
  *
  * <pre>{@code
  * Domain cube = Domain.cube(2, -5, 5);              // [-5, 5]^2

@@ -1,6 +1,7 @@
 package io.github.nnproxy.cli;
 
 import io.github.nnproxy.sampling.SamplingScheme;
+import io.github.nnproxy.spi.EvaluationBackend;
 import io.github.nnproxy.study.StabilityStudy;
 import io.github.nnproxy.study.StudyListener;
 import io.github.nnproxy.study.StudyResult;
@@ -12,6 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -118,6 +120,9 @@ public final class StudyCommand implements Callable<Integer> {
       description = "Skip the plots (faster). Default: plots are drawn.")
   private boolean noPlots;
 
+  @Mixin
+  private SparkOption spark = new SparkOption();
+
   @Option(names = {"-q", "--quiet"},
       description = "No progress bar. The bar is drawn on standard error only when the output "
           + "is a terminal.")
@@ -138,8 +143,9 @@ public final class StudyCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     StudyResult result;
     long start;
-    try (ProgressListener bar = new ProgressListener(System.err)) {
-      StabilityStudy study = build(progress ? bar : StudyListener.NONE);
+    try (EvaluationBackend.Session truth = spark.open(spec.commandLine());
+        ProgressListener bar = new ProgressListener(System.err)) {
+      StabilityStudy study = build(progress ? bar : StudyListener.NONE, truth);
       out.println(header(study));
       out.flush();
       start = System.nanoTime();
@@ -160,7 +166,7 @@ public final class StudyCommand implements Callable<Integer> {
     return 0;
   }
 
-  private StabilityStudy build(StudyListener listener) {
+  private StabilityStudy build(StudyListener listener, EvaluationBackend.Session truth) {
     try {
       StabilityStudy.Builder b = StabilityStudy.builder()
           .functions((functions != null ? functions : preset.functions()).toArray(String[]::new))
@@ -174,7 +180,8 @@ public final class StudyCommand implements Callable<Integer> {
           .output(out)
           .plots(!noPlots)
           .resume(!noResume)
-          .listener(listener);
+          .listener(listener)
+          .sampledTruth(truth::distribute);
       for (OptimizerChoice o : optimizerChoices()) {
         b.optimizer(o.studyOptimizer());
       }

@@ -10,6 +10,7 @@ import io.github.nnproxy.proxy.ProxyTrainer;
 import io.github.nnproxy.sampling.Sampler;
 import io.github.nnproxy.sampling.Samplers;
 import io.github.nnproxy.sampling.SamplingScheme;
+import io.github.nnproxy.spi.EvaluationBackend;
 import io.github.nnproxy.store.EvaluationStore;
 import io.github.nnproxy.store.LoggedEvaluations;
 import java.io.PrintWriter;
@@ -110,6 +111,9 @@ public final class TrainCommand implements Callable<Integer> {
   @Mixin
   private TruthOptions truth = new TruthOptions();
 
+  @Mixin
+  private SparkOption spark = new SparkOption();
+
   @Option(names = {"-q", "--quiet"},
       description = "No progress indicator. It is drawn on standard error only when the output "
           + "is a terminal.")
@@ -188,9 +192,12 @@ public final class TrainCommand implements Callable<Integer> {
     Proxy proxy;
     EvaluationStore store = truth.storeFile() == null ? null
         : EvaluationStore.open(truth.storeFile(), model.domain());
-    try (Busy busy = Busy.start(!quiet && System.console() != null, "training", System.err)) {
-      proxy = store == null ? t.train(model, sampler, n, seed)
-          : t.train(model, sampler, n, seed, store);
+    // the store stays on this machine; a cluster (--spark) runs only the simulations it lacks
+    try (EvaluationBackend.Session backend = spark.open(spec.commandLine());
+        Busy busy = Busy.start(!quiet && System.console() != null, "training", System.err)) {
+      ForwardModel evaluated = backend.distribute(model);
+      proxy = store == null ? t.train(evaluated, sampler, n, seed)
+          : t.train(evaluated, sampler, n, seed, store);
     } finally {
       if (store != null) {
         store.close();

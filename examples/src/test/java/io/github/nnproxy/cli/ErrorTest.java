@@ -30,6 +30,8 @@ class ErrorTest {
       "train --scheme nope; 'nope'",
       "train --samples 3; samples must be >= 10",
       "train --threads 0; threads must be > 0",
+      "train --spark; spark-proxy/bin/nnproxy-spark",
+      "study --spark spark://127.0.0.1:7077; spark-proxy/bin/nnproxy-spark",
       "optimize --proxy x.nnproxy --optimizer nope; 'nope'",
       "optimize; --proxy",
       "frobnicate; frobnicate"})

@@ -18,6 +18,9 @@ import java.util.Locale;
  * io.github.nnproxy.proxy.Proxy} standardizes its targets, so no scaling by hand is needed, and
  * the minimizer is the same.
  *
+ * <p>The functions are immutable, thread-safe and {@link java.io.Serializable}, so a cluster
+ * backend can ship them to its workers.
+ *
  * <pre>{@code
  * BenchmarkFunction f = Benchmarks.rastrigin(10);
  * BenchmarkFunction g = Benchmarks.byName("rosenbrock", 4);

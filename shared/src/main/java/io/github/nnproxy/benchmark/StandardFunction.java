@@ -2,17 +2,28 @@ package io.github.nnproxy.benchmark;
 
 import io.github.nnproxy.Domain;
 import io.github.nnproxy.internal.Requires;
+import java.io.Serializable;
 import java.util.function.ToDoubleFunction;
 
-/** A benchmark function built from a formula; instances come from {@link Benchmarks}. */
-final class StandardFunction implements BenchmarkFunction {
+/**
+ * A benchmark function built from a formula; instances come from {@link Benchmarks}. Serializable,
+ * so it can be shipped to cluster workers: the formula is a serializable lambda that captures
+ * nothing but numbers.
+ */
+final class StandardFunction implements BenchmarkFunction, Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** A formula that can be serialized with the function. */
+  @FunctionalInterface
+  interface Formula extends ToDoubleFunction<double[]>, Serializable {}
+
   private final String name;
   private final Domain domain;
   private final double[] optimum;
   private final double optimalValue;
-  private final ToDoubleFunction<double[]> formula;
+  private final Formula formula;
 
-  StandardFunction(String name, Domain domain, double[] optimum, ToDoubleFunction<double[]> formula) {
+  StandardFunction(String name, Domain domain, double[] optimum, Formula formula) {
     this.name = name;
     this.domain = domain;
     this.optimum = optimum.clone();
@@ -25,7 +36,7 @@ final class StandardFunction implements BenchmarkFunction {
       Domain domain,
       double[] optimum,
       double optimalValue,
-      ToDoubleFunction<double[]> formula) {
+      Formula formula) {
     this.name = name;
     this.domain = domain;
     this.optimum = optimum.clone();

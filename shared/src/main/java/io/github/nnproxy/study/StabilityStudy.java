@@ -3,6 +3,7 @@ package io.github.nnproxy.study;
 import static io.github.nnproxy.internal.Requires.nonNull;
 import static io.github.nnproxy.internal.Requires.positive;
 
+import io.github.nnproxy.ForwardModel;
 import io.github.nnproxy.benchmark.BenchmarkFunction;
 import io.github.nnproxy.benchmark.Benchmarks;
 import io.github.nnproxy.optimize.Optimizer;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+import java.util.function.UnaryOperator;
 
 /**
  * The stability study: how far a neural-network proxy misleads optimizers, over benchmark
@@ -66,6 +68,7 @@ public final class StabilityStudy {
   private final long[] seeds;
   private final long proxySeed;
   private final Function<BenchmarkFunction, ProxyTrainer> trainer;
+  private final UnaryOperator<ForwardModel> sampledTruth;
   private final int baseSize;
   private final int threads;
   private final Path output;
@@ -84,6 +87,7 @@ public final class StabilityStudy {
     this.seeds = b.seeds.clone();
     this.proxySeed = b.proxySeed;
     this.trainer = b.trainer;
+    this.sampledTruth = b.sampledTruth;
     this.baseSize = b.baseSize;
     this.threads = b.threads;
     this.output = b.output;
@@ -198,6 +202,25 @@ public final class StabilityStudy {
   }
 
   /**
+   * Returns the forward model the study samples to train a function's proxies: the function
+   * itself, or what {@link Builder#sampledTruth(UnaryOperator)} made of it.
+   *
+   * @param f the function (and dimension)
+   * @return the model to sample, on {@code f}'s domain
+   * @throws IllegalStateException if the operator returns null or a model on another domain
+   */
+  public ForwardModel sampledTruth(BenchmarkFunction f) {
+    ForwardModel m = sampledTruth.apply(f);
+    if (m == null || !m.domain().equals(f.domain())) {
+      throw new IllegalStateException("sampledTruth(" + f + ") returned "
+          + (m == null ? "null" : m + " on " + m.domain())
+          + "; it must return a model on the function's domain " + f.domain()
+          + ". Check the operator given to sampledTruth");
+    }
+    return m;
+  }
+
+  /**
    * Returns the base sample size; see {@link SamplingScheme#sampleSize(int)}.
    *
    * @return the base size
@@ -287,6 +310,7 @@ public final class StabilityStudy {
     private long[] seeds = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
     private long proxySeed = 42;
     private Function<BenchmarkFunction, ProxyTrainer> trainer = f -> ProxyTrainer.defaults();
+    private UnaryOperator<ForwardModel> sampledTruth = UnaryOperator.identity();
     private int baseSize = SamplingScheme.PAPER_BASE_SIZE;
     private int threads = Runtime.getRuntime().availableProcessors();
     private Path output = Path.of("nnproxy-study");
@@ -428,6 +452,23 @@ public final class StabilityStudy {
      */
     public Builder trainer(Function<BenchmarkFunction, ProxyTrainer> trainer) {
       this.trainer = nonNull(trainer, "trainer");
+      return this;
+    }
+
+    /**
+     * Sets how the study evaluates the true function where it samples it to train the proxies,
+     * e.g. {@code session::distribute} of an {@link io.github.nnproxy.spi.EvaluationBackend} to
+     * run the training samples on a cluster. The operator must return a model with the
+     * function's domain and values; the results do not depend on it. The optimizers' runs on the
+     * true function evaluate it directly (one swarm or population at a time, too small a batch
+     * to ship). Default: the function itself.
+     *
+     * @param sampledTruth maps a function to the model to sample
+     * @return this builder
+     * @throws NullPointerException if {@code sampledTruth} is null
+     */
+    public Builder sampledTruth(UnaryOperator<ForwardModel> sampledTruth) {
+      this.sampledTruth = nonNull(sampledTruth, "sampledTruth");
       return this;
     }
 

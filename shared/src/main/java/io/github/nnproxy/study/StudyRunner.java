@@ -240,7 +240,7 @@ final class StudyRunner {
     int d = f.domain().dimension();
     long seed = Seeds.derive(study.proxySeed(), "proxy", f.name(), d, scheme.label());
     int n = scheme.sampleSize(study.baseSize());
-    Proxy proxy = study.trainer(f).train(f, scheme.sampler(f), n, seed);
+    Proxy proxy = study.trainer(f).train(study.sampledTruth(f), scheme.sampler(f), n, seed);
     Path file = proxyDir.resolve(proxyFileName(f.name(), d, scheme.label()));
     proxy.save(file);
     ProxyRecord rec = record(f, scheme, file, proxy);

@@ -24,6 +24,21 @@ class StabilityStudyBuilderTest {
   }
 
   @Test
+  void sampledTruthWrapsTheFunctionTheStudySamples() {
+    io.github.nnproxy.benchmark.BenchmarkFunction f = Benchmarks.sphere(2);
+    assertSame(f, valid().build().sampledTruth(f));
+    io.github.nnproxy.ForwardModel wrapped =
+        io.github.nnproxy.ForwardModel.of(f.domain(), f::evaluate);
+    assertSame(wrapped, valid().sampledTruth(m -> wrapped).build().sampledTruth(f));
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> valid().sampledTruth(m -> Benchmarks.sphere(3)).build().sampledTruth(f));
+    assertTrue(e.getMessage().contains("domain"), e.getMessage());
+    assertThrows(IllegalStateException.class,
+        () -> valid().sampledTruth(m -> null).build().sampledTruth(f));
+    assertThrows(NullPointerException.class, () -> valid().sampledTruth(null));
+  }
+
+  @Test
   void hasTheSeedStudysDefaults() {
     StabilityStudy s = valid().build();
     assertArrayEquals(new int[] {2, 4, 10}, s.dimensions());
