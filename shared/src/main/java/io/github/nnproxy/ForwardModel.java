@@ -76,11 +76,7 @@ public interface ForwardModel {
    * @throws IllegalArgumentException if a row has the wrong length or a non-finite coordinate
    */
   default EvaluationOutcome[] evaluateOutcomes(double[][] xs) {
-    nonNull(xs, "xs");
-    int d = domain().dimension();
-    for (int i = 0; i < xs.length; i++) {
-      Requires.point(xs[i], d, "xs[" + i + "]");
-    }
+    Requires.points(xs, domain().dimension(), "xs");
     EvaluationOutcome[] out = new EvaluationOutcome[xs.length];
     for (int i = 0; i < xs.length; i++) {
       out[i] = EvaluationOutcome.capture(this, xs[i]);

@@ -231,12 +231,8 @@ public final class ExternalModel implements ForwardModel, Serializable {
    */
   @Override
   public EvaluationOutcome[] evaluateOutcomes(double[][] xs, OutcomeListener listener) {
-    nonNull(xs, "xs");
+    Requires.points(xs, domain.dimension(), "xs");
     nonNull(listener, "listener");
-    int d = domain.dimension();
-    for (int i = 0; i < xs.length; i++) {
-      Requires.point(xs[i], d, "xs[" + i + "]");
-    }
     EvaluationOutcome[] out = new EvaluationOutcome[xs.length];
     if (xs.length == 0) {
       return out;
@@ -593,10 +589,7 @@ public final class ExternalModel implements ForwardModel, Serializable {
      * @throws IllegalArgumentException if {@code timeout} is zero or negative
      */
     public Builder timeout(Duration timeout) {
-      if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
-        throw new IllegalArgumentException("timeout must be positive, but was " + timeout);
-      }
-      this.timeout = timeout;
+      this.timeout = Requires.positiveOrNull(timeout, "timeout");
       return this;
     }
 

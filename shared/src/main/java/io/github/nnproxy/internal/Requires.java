@@ -155,4 +155,38 @@ public final class Requires {
     }
     return x;
   }
+
+  /**
+   * Checks a batch of points: the array and every row non-null, of the given length, with finite
+   * coordinates. Rows are named {@code name[i]} in the message.
+   *
+   * @param xs the points
+   * @param dimension the expected length of every row
+   * @param name the argument's name
+   * @return {@code xs}
+   * @throws NullPointerException if {@code xs} or a row is null
+   * @throws IllegalArgumentException if a row has the wrong length or a non-finite coordinate
+   */
+  public static double[][] points(double[][] xs, int dimension, String name) {
+    nonNull(xs, name);
+    for (int i = 0; i < xs.length; i++) {
+      point(xs[i], dimension, name + "[" + i + "]");
+    }
+    return xs;
+  }
+
+  /**
+   * Checks an optional duration, such as a timeout: null (none) or positive.
+   *
+   * @param value the duration, or null
+   * @param name the argument's name
+   * @return {@code value}
+   * @throws IllegalArgumentException if {@code value} is zero or negative
+   */
+  public static java.time.Duration positiveOrNull(java.time.Duration value, String name) {
+    if (value != null && (value.isZero() || value.isNegative())) {
+      throw new IllegalArgumentException(name + " must be positive, but was " + value);
+    }
+    return value;
+  }
 }

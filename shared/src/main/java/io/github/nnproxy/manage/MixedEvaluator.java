@@ -106,11 +106,7 @@ public final class MixedEvaluator {
    * @throws IllegalArgumentException if a row has the wrong length or a non-finite coordinate
    */
   public TaggedValues evaluate(double[][] xs, long batchIndex) {
-    nonNull(xs, "xs");
-    int d = truth.domain().dimension();
-    for (int i = 0; i < xs.length; i++) {
-      Requires.point(xs[i], d, "xs[" + i + "]");
-    }
+    Requires.points(xs, truth.domain().dimension(), "xs");
     boolean[] mask = truthMask(xs.length, batchIndex);
     int nt = 0;
     for (boolean b : mask) {

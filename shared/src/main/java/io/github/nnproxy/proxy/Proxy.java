@@ -203,10 +203,7 @@ public final class Proxy implements ForwardModel {
    */
   @Override
   public double[] evaluateAll(double[][] xs) {
-    nonNull(xs, "xs");
-    for (int i = 0; i < xs.length; i++) {
-      Requires.point(xs[i], domain.dimension(), "xs[" + i + "]");
-    }
+    Requires.points(xs, domain.dimension(), "xs");
     Scratch s = scratch.get();
     double[] ys = new double[xs.length];
     long outside = 0;

@@ -95,12 +95,8 @@ final class StoredModel implements ForwardModel {
 
   @Override
   public EvaluationOutcome[] evaluateOutcomes(double[][] xs, OutcomeListener listener) {
-    nonNull(xs, "xs");
+    Requires.points(xs, domain().dimension(), "xs");
     nonNull(listener, "listener");
-    int d = domain().dimension();
-    for (int i = 0; i < xs.length; i++) {
-      Requires.point(xs[i], d, "xs[" + i + "]");
-    }
     EvaluationOutcome[] out = new EvaluationOutcome[xs.length];
     // indices of each point this batch must simulate, by key, in first-seen order
     Map<String, List<Integer>> mine = new LinkedHashMap<>();

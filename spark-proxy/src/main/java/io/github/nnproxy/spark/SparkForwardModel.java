@@ -298,10 +298,7 @@ public final class SparkForwardModel implements ForwardModel {
      * @throws IllegalArgumentException if {@code timeout} is zero or negative
      */
     public Builder timeout(Duration timeout) {
-      if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
-        throw new IllegalArgumentException("timeout must be positive, but was " + timeout);
-      }
-      this.timeout = timeout;
+      this.timeout = Requires.positiveOrNull(timeout, "timeout");
       return this;
     }
 
