@@ -103,6 +103,10 @@ public final class OptimizeCommand implements Callable<Integer> {
         program = truthOptions.model(proxy.domain());
         truth = Optional.empty();
       } else {
+        if (truthOptions.storeFile() != null) {
+          throw new IllegalArgumentException("--store records the simulations of --command; a "
+              + "benchmark function needs no store");
+        }
         truth = KnownFunction.of(proxy, function);
       }
     } catch (IllegalArgumentException e) {
@@ -117,8 +121,8 @@ public final class OptimizeCommand implements Callable<Integer> {
     w.println("Point:     " + point(best.x()));
     w.printf(Locale.ROOT, "Proxy:     %.6g at the point, %d evaluations%n", best.value(),
         best.evaluations());
-    if (program != null || truthOptions.storeFile() != null && truth.isPresent()) {
-      ForwardModel model = program != null ? program : truth.get();
+    if (program != null) {
+      ForwardModel model = program;
       double y;
       try (EvaluationStore store = truthOptions.storeFile() == null ? null
           : EvaluationStore.open(truthOptions.storeFile(), model.domain())) {
