@@ -27,10 +27,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * Proxy inference throughput (the one-point pass of {@code Proxy.evaluate}, and {@code
  * Proxy.evaluateAll}, which runs batches of up to 12 points one at a time and larger ones in
  * vectorized blocks, against Encog's own compute) on the seed's network for Ackley ({@code
- * d-20-50-120-70-20-10-1}), one point at a time and in batches, to compare with the peer's
- * PyTorch figures (21,000 evaluations/s one at a time, 175,000/s in batches of 10, 780,000/s in
- * batches of 100, one thread). The weights come from a short training run: throughput does not
- * depend on them.
+ * d-20-50-120-70-20-10-1}), one point at a time and in batches of 10, 100 and 1,000. The
+ * weights come from a short training run: throughput does not depend on them. For ratios against
+ * the seed's PyTorch peer use the interleaved protocol of {@code
+ * examples/scripts/bench-inference.sh} (docs/BENCHMARKS.md), not figures from separate runs.
  *
  * <p>Run: {@code java -cp examples/target/nnproxy.jar org.openjdk.jmh.Main ProxyInference}.
  */
@@ -131,5 +131,16 @@ public class ProxyInferenceBenchmark {
     for (double[][] b : batches100) {
       bh.consume(proxy.evaluateAll(b));
     }
+  }
+
+  /**
+   * One batch of 1,000 points.
+   *
+   * @param bh the sink
+   */
+  @Benchmark
+  @OperationsPerInvocation(POINTS)
+  public void batchesOf1000(Blackhole bh) {
+    bh.consume(proxy.evaluateAll(xs));
   }
 }
