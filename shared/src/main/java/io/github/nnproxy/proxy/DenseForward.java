@@ -25,13 +25,14 @@ import org.encog.neural.flat.FlatNetwork;
  * <ul>
  *   <li>{@code rows}, Encog's own: the weights of one output neuron contiguous, one per input
  *       neuron and the bias neuron's last. The batched pass reads them.
- *   <li>{@code packed}, for the one-point pass: the output neurons in groups of 16, then 8, then
- *       4, then one at a time; within a group of {@code g} neurons starting at offset {@code o},
- *       the weight from input neuron {@code i} to the group's neuron {@code q} is at {@code o + i *
- *       g + q}, with {@code i = n} the bias neuron. The one-point pass keeps the group's {@code g}
- *       sums in registers and streams its weights in order, so {@code g} independent sums advance
- *       together instead of one latency-bound dot product at a time (groups of 16 measured faster
- *       than 8 or 4).
+ *   <li>{@code cols}, for the one-point and two-point passes: one array per input neuron (the
+ *       bias neuron's last) holding its weights to every output neuron, padded with zeros to a
+ *       multiple of {@link #LANES}. These passes sweep over the output neurons, four input neurons
+ *       per sweep ({@code next[j] = next[j] + w0[j] * x0 + w1[j] * x1 + ...}, left to right, so
+ *       each neuron still adds its products in Encog's order). Sweeps over separate arrays with
+ *       no offset in the index are what the JIT vectorizes; the same sweep over one flat array
+ *       with per-row offsets stays scalar. The two-point pass serves two points from every
+ *       weight it loads. The padded neurons compute values that no later layer reads.
  * </ul>
  *
  * <p>The batched pass evaluates blocks of points with the activations laid out neuron-major
@@ -40,10 +41,12 @@ import org.encog.neural.flat.FlatNetwork;
  * three output neurons from two input neurons ({@code acc[p] = acc[p] + w0 * x0[p] + w1 * x1[p]},
  * evaluated left to right, Encog's order), so each loaded input row serves three neurons and each
  * accumulator load and store serves two multiply-adds; the remaining one or two neurons of a layer
- * take four inputs per sweep. Larger loop bodies (4 x 2, 2 x 4, 1 x 6 or 1 x 8) measured much
- * slower: C2 (JDK 17) stops unrolling and so vectorizing them under its default {@code
- * LoopUnrollLimit} (they recover with a higher limit, which a library cannot ask of its users).
- * Lanes of a block past {@code count} are neither read nor written.
+ * take four inputs per sweep. Larger loop bodies (4 x 2, 2 x 4, 1 x 6 or 1 x 8) stay scalar: C2
+ * (JDK 17) stops unrolling and so vectorizing them under its default {@code LoopUnrollLimit}.
+ * A block runs over its count rounded up to {@link #LANE_GROUP} lanes (never more than {@link
+ * #BLOCK}), so the vectorized loop covers every point instead of leaving a scalar tail; the input
+ * lanes past {@code count} are zeroed first, and no lane reads another, so they never reach the
+ * results.
  */
 final class DenseForward {
   /**
@@ -54,11 +57,16 @@ final class DenseForward {
   static final int BLOCK = 256;
 
   /**
-   * Up to this many points, evaluating them one at a time with {@link #compute} is faster than
-   * one block of {@link #computeBlock} (measured on the seed network: one at a time wins at 10
-   * points, the block at 16).
+   * Up to this many points, evaluating them two at a time with {@link #compute2} is faster than
+   * one block of {@link #computeBlock} (docs/BENCHMARKS.md).
    */
   static final int SMALL_BATCH = 12;
+
+  /** The one-point and two-point passes sweep over a multiple of this many output neurons. */
+  static final int LANES = 8;
+
+  /** A block runs over a multiple of this many lanes (see the class comment). */
+  static final int LANE_GROUP = 16;
 
   private final int layers;
   private final int[] inSize;
@@ -66,8 +74,10 @@ final class DenseForward {
   private final double[] bias;
   /** Per layer: Encog's layout, output-major, {@code (inSize + 1)} weights per output neuron. */
   private final double[][] rows;
-  /** Per layer: the grouped, interleaved layout of the one-point pass (see the class comment). */
-  private final double[][] packed;
+  /** Per layer and input neuron (the bias neuron last): its weights, padded (class comment). */
+  private final double[][][] cols;
+  /** Per layer: the output width rounded up to {@link #LANES}. */
+  private final int[] padded;
   private final int maxWidth;
   /** The activation of every hidden layer. */
   private final Activation activation;
@@ -82,33 +92,30 @@ final class DenseForward {
     this.outSize = layout.out();
     this.bias = layout.biasActivation();
     this.rows = new double[layers][];
-    this.packed = new double[layers][];
+    this.cols = new double[layers][][];
+    this.padded = new int[layers];
+    int widest = layout.maxWidth();
     for (int t = 0; t < layers; t++) {
       int n = inSize[t];
       int m = outSize[t];
       int from = layout.offset()[t];
       rows[t] = java.util.Arrays.copyOfRange(weights, from, from + m * (n + 1));
-      packed[t] = pack(rows[t], n, m);
+      padded[t] = (m + LANES - 1) / LANES * LANES;
+      cols[t] = columns(rows[t], n, m, padded[t]);
+      widest = Math.max(widest, padded[t]);
     }
-    this.maxWidth = layout.maxWidth();
+    this.maxWidth = widest;
   }
 
-  /** Rearranges one layer's rows into the one-point pass's groups of 16, 8, 4 and 1 neurons. */
-  private static double[] pack(double[] rows, int n, int m) {
-    int stride = n + 1;
-    double[] out = new double[rows.length];
-    int k = 0;
-    int j = 0;
-    for (int group : new int[] {16, 8, 4, 1}) {
-      for (; j + group <= m; j += group) {
-        for (int i = 0; i <= n; i++) {
-          for (int q = 0; q < group; q++) {
-            out[k++] = rows[(j + q) * stride + i];
-          }
-        }
+  /** One layer's weights by input neuron: {@code c[i][j]} is the weight from i to j. */
+  private static double[][] columns(double[] rows, int n, int m, int width) {
+    double[][] c = new double[n + 1][width];
+    for (int j = 0; j < m; j++) {
+      for (int i = 0; i <= n; i++) {
+        c[i][j] = rows[j * (n + 1) + i];
       }
     }
-    return out;
+    return c;
   }
 
   /** Returns the size of the scratch buffers {@link #compute} needs, each. */
@@ -132,80 +139,33 @@ final class DenseForward {
     double[] next = a;
     for (int t = 0; t < layers; t++) {
       int n = inSize[t];
-      int m = outSize[t];
-      double bv = bias[t];
-      boolean hidden = t < layers - 1;
-      boolean relu = hidden && activation == Activation.RELU;
-      double[] w = packed[t];
-      int k = 0;
-      int j = 0;
-      for (; j + 16 <= m; j += 16) {
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
-        double s8 = 0, s9 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0, s14 = 0, s15 = 0;
-        for (int i = 0; i < n; i++, k += 16) {
-          double x = cur[i];
-          s0 += w[k] * x; s1 += w[k + 1] * x; s2 += w[k + 2] * x; s3 += w[k + 3] * x;
-          s4 += w[k + 4] * x; s5 += w[k + 5] * x; s6 += w[k + 6] * x; s7 += w[k + 7] * x;
-          s8 += w[k + 8] * x; s9 += w[k + 9] * x; s10 += w[k + 10] * x; s11 += w[k + 11] * x;
-          s12 += w[k + 12] * x; s13 += w[k + 13] * x; s14 += w[k + 14] * x; s15 += w[k + 15] * x;
-        }
-        s0 += w[k] * bv; s1 += w[k + 1] * bv; s2 += w[k + 2] * bv; s3 += w[k + 3] * bv;
-        s4 += w[k + 4] * bv; s5 += w[k + 5] * bv; s6 += w[k + 6] * bv; s7 += w[k + 7] * bv;
-        s8 += w[k + 8] * bv; s9 += w[k + 9] * bv; s10 += w[k + 10] * bv; s11 += w[k + 11] * bv;
-        s12 += w[k + 12] * bv; s13 += w[k + 13] * bv; s14 += w[k + 14] * bv; s15 += w[k + 15] * bv;
-        k += 16;
-        if (relu) {
-          s0 = Math.max(s0, 0.0); s1 = Math.max(s1, 0.0); s2 = Math.max(s2, 0.0); s3 = Math.max(s3, 0.0);
-          s4 = Math.max(s4, 0.0); s5 = Math.max(s5, 0.0); s6 = Math.max(s6, 0.0); s7 = Math.max(s7, 0.0);
-          s8 = Math.max(s8, 0.0); s9 = Math.max(s9, 0.0); s10 = Math.max(s10, 0.0); s11 = Math.max(s11, 0.0);
-          s12 = Math.max(s12, 0.0); s13 = Math.max(s13, 0.0); s14 = Math.max(s14, 0.0); s15 = Math.max(s15, 0.0);
-        }
-        next[j] = s0; next[j + 1] = s1; next[j + 2] = s2; next[j + 3] = s3;
-        next[j + 4] = s4; next[j + 5] = s5; next[j + 6] = s6; next[j + 7] = s7;
-        next[j + 8] = s8; next[j + 9] = s9; next[j + 10] = s10; next[j + 11] = s11;
-        next[j + 12] = s12; next[j + 13] = s13; next[j + 14] = s14; next[j + 15] = s15;
+      int mp = padded[t];
+      double[][] w = cols[t];
+      int i = 0;
+      for (int j = 0; j < mp; j++) {
+        next[j] = 0.0;
       }
-      for (; j + 8 <= m; j += 8) {
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
-        for (int i = 0; i < n; i++, k += 8) {
-          double x = cur[i];
-          s0 += w[k] * x; s1 += w[k + 1] * x; s2 += w[k + 2] * x; s3 += w[k + 3] * x;
-          s4 += w[k + 4] * x; s5 += w[k + 5] * x; s6 += w[k + 6] * x; s7 += w[k + 7] * x;
+      for (; i + 4 <= n; i += 4) {
+        double x0 = cur[i];
+        double x1 = cur[i + 1];
+        double x2 = cur[i + 2];
+        double x3 = cur[i + 3];
+        double[] w0 = w[i];
+        double[] w1 = w[i + 1];
+        double[] w2 = w[i + 2];
+        double[] w3 = w[i + 3];
+        for (int j = 0; j < mp; j++) {
+          next[j] = next[j] + w0[j] * x0 + w1[j] * x1 + w2[j] * x2 + w3[j] * x3;
         }
-        s0 += w[k] * bv; s1 += w[k + 1] * bv; s2 += w[k + 2] * bv; s3 += w[k + 3] * bv;
-        s4 += w[k + 4] * bv; s5 += w[k + 5] * bv; s6 += w[k + 6] * bv; s7 += w[k + 7] * bv;
-        k += 8;
-        if (relu) {
-          s0 = Math.max(s0, 0.0); s1 = Math.max(s1, 0.0); s2 = Math.max(s2, 0.0); s3 = Math.max(s3, 0.0);
-          s4 = Math.max(s4, 0.0); s5 = Math.max(s5, 0.0); s6 = Math.max(s6, 0.0); s7 = Math.max(s7, 0.0);
-        }
-        next[j] = s0; next[j + 1] = s1; next[j + 2] = s2; next[j + 3] = s3;
-        next[j + 4] = s4; next[j + 5] = s5; next[j + 6] = s6; next[j + 7] = s7;
       }
-      for (; j + 4 <= m; j += 4) {
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        for (int i = 0; i < n; i++, k += 4) {
-          double x = cur[i];
-          s0 += w[k] * x; s1 += w[k + 1] * x; s2 += w[k + 2] * x; s3 += w[k + 3] * x;
+      for (; i < n; i++) {
+        double x0 = cur[i];
+        double[] w0 = w[i];
+        for (int j = 0; j < mp; j++) {
+          next[j] = next[j] + w0[j] * x0;
         }
-        s0 += w[k] * bv; s1 += w[k + 1] * bv; s2 += w[k + 2] * bv; s3 += w[k + 3] * bv;
-        k += 4;
-        if (relu) {
-          s0 = Math.max(s0, 0.0); s1 = Math.max(s1, 0.0); s2 = Math.max(s2, 0.0); s3 = Math.max(s3, 0.0);
-        }
-        next[j] = s0; next[j + 1] = s1; next[j + 2] = s2; next[j + 3] = s3;
       }
-      for (; j < m; j++, k += n + 1) {
-        double s = 0;
-        for (int i = 0; i < n; i++) {
-          s += w[k + i] * cur[i];
-        }
-        s += w[k + n] * bv;
-        next[j] = relu ? Math.max(s, 0.0) : s;
-      }
-      if (hidden && !relu) {
-        activation.applyInPlace(next, 0, m);
-      }
+      finish(next, w[n], bias[t], mp, t);
       cur = next;
       next = next == a ? b : a;
     }
@@ -213,12 +173,91 @@ final class DenseForward {
   }
 
   /**
-   * A block of {@code count <= BLOCK} points: {@code in[i][p]} is coordinate i of point p; {@code
-   * a} and {@code b} are scratch matrices from {@link #blockScratch()}; the outputs go to {@code
-   * out[from .. from + count)}. Every row starts at index 0, so the inner loops read and write the
+   * Two points at once, each weight loaded once for both: the same arithmetic per point as {@link
+   * #compute}. {@code x} and {@code y} hold the scaled inputs, {@code a}, {@code b}, {@code c},
+   * {@code e} are scratch buffers of {@link #scratchSize()}; the outputs go to {@code out[at]} and
+   * {@code out[at + 1]}.
+   */
+  void compute2(double[] x, double[] y, double[] a, double[] b, double[] c, double[] e,
+      double[] out, int at) {
+    double[] cx = x;
+    double[] nx = a;
+    double[] cy = y;
+    double[] ny = c;
+    for (int t = 0; t < layers; t++) {
+      int n = inSize[t];
+      int mp = padded[t];
+      double[][] w = cols[t];
+      for (int j = 0; j < mp; j++) {
+        nx[j] = 0.0;
+        ny[j] = 0.0;
+      }
+      int i = 0;
+      for (; i + 2 <= n; i += 2) {
+        double x0 = cx[i];
+        double x1 = cx[i + 1];
+        double y0 = cy[i];
+        double y1 = cy[i + 1];
+        double[] w0 = w[i];
+        double[] w1 = w[i + 1];
+        for (int j = 0; j < mp; j++) {
+          double u0 = w0[j];
+          double u1 = w1[j];
+          nx[j] = nx[j] + u0 * x0 + u1 * x1;
+          ny[j] = ny[j] + u0 * y0 + u1 * y1;
+        }
+      }
+      if (i < n) {
+        double x0 = cx[i];
+        double y0 = cy[i];
+        double[] w0 = w[i];
+        for (int j = 0; j < mp; j++) {
+          double u0 = w0[j];
+          nx[j] = nx[j] + u0 * x0;
+          ny[j] = ny[j] + u0 * y0;
+        }
+      }
+      finish(nx, w[n], bias[t], mp, t);
+      finish(ny, w[n], bias[t], mp, t);
+      cx = nx;
+      nx = nx == a ? b : a;
+      cy = ny;
+      ny = ny == c ? e : c;
+    }
+    out[at] = cx[0];
+    out[at + 1] = cy[0];
+  }
+
+  /** Adds the bias neuron's products to {@code v[0 .. width)}, then the hidden activation. */
+  private void finish(double[] v, double[] wb, double bv, int width, int t) {
+    boolean hidden = t < layers - 1;
+    if (hidden && activation == Activation.RELU) {
+      for (int j = 0; j < width; j++) {
+        v[j] = Math.max(v[j] + wb[j] * bv, 0.0);
+      }
+    } else {
+      for (int j = 0; j < width; j++) {
+        v[j] = v[j] + wb[j] * bv;
+      }
+      if (hidden) {
+        activation.applyInPlace(v, 0, width);
+      }
+    }
+  }
+
+  /**
+   * A block of {@code points <= BLOCK} points: {@code in[i][p]} is coordinate i of point p (rows of
+   * {@link #BLOCK}; the lanes from {@code points} up to the next multiple of {@link #LANE_GROUP}
+   * are overwritten with zeros); {@code a} and {@code b} are scratch matrices from {@link
+   * #blockScratch()}; the outputs go to {@code out[from .. from + points)}. Every row starts at index 0, so the inner loops read and write the
    * same index of different rows and the JIT can vectorize them.
    */
-  void computeBlock(double[][] in, int count, double[][] a, double[][] b, double[] out, int from) {
+  void computeBlock(
+      double[][] in, int points, double[][] a, double[][] b, double[] out, int from) {
+    int count = Math.min(BLOCK, (points + LANE_GROUP - 1) / LANE_GROUP * LANE_GROUP);
+    for (double[] row : in) {
+      java.util.Arrays.fill(row, points, count, 0.0);
+    }
     double[][] cur = in;
     double[][] next = a;
     for (int t = 0; t < layers; t++) {
@@ -300,7 +339,7 @@ final class DenseForward {
       cur = next;
       next = next == a ? b : a;
     }
-    System.arraycopy(cur[0], 0, out, from, count);
+    System.arraycopy(cur[0], 0, out, from, points);
   }
 
   /** One output neuron over a block, four input neurons per pass over the points. */

@@ -82,16 +82,22 @@ public final class Proxy implements ForwardModel {
   /** Per-thread scratch buffers of the forward pass; the block buffers are made on first use. */
   private static final class Scratch {
     final double[] in;
+    final double[] in2;
     final double[] a;
     final double[] b;
+    final double[] c;
+    final double[] e;
     double[][] blockIn;
     double[][] blockA;
     double[][] blockB;
 
     Scratch(DenseForward forward, int d) {
       this.in = new double[d];
+      this.in2 = new double[d];
       this.a = new double[forward.scratchSize()];
       this.b = new double[forward.scratchSize()];
+      this.c = new double[forward.scratchSize()];
+      this.e = new double[forward.scratchSize()];
     }
 
     void ensureBlocks(DenseForward forward, int d) {
@@ -214,7 +220,13 @@ public final class Proxy implements ForwardModel {
       }
     }
     if (xs.length <= DenseForward.SMALL_BATCH) {
-      for (int p = 0; p < xs.length; p++) {
+      int p = 0;
+      for (; p + 2 <= xs.length; p += 2) {
+        scaleInput(xs[p], s.in);
+        scaleInput(xs[p + 1], s.in2);
+        forward.compute2(s.in, s.in2, s.a, s.b, s.c, s.e, ys, p);
+      }
+      if (p < xs.length) {
         scaleInput(xs[p], s.in);
         ys[p] = forward.compute(s.in, s.a, s.b);
       }
