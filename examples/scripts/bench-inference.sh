@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# Interleaved inference benchmark: the seed's PyTorch peer and nnproxy, in turn, on one core.
+#
+#   examples/scripts/bench-inference.sh PEER_SCRIPT [options]
+#
+# PEER_SCRIPT is the peer's inference script (infer_peer.py: the seed's Ackley network in PyTorch,
+# one thread, float64), run with Debian's python3 and its python3-torch package. For every round
+# and activation the peer and nnproxy's InferenceThroughput run back to back, pinned to the same
+# core, the order swapped every round; the machine must be idle (1-minute load average at most
+# --max-load) before the first round, and the load after the last one is reported. The result is a
+# Markdown table: per activation, dimension and batch size, the median evaluations/s of each side
+# and the median ratio with its range over the rounds.
+#
+# Options:
+#   --rounds N          rounds (default 3, at least 3)
+#   --activations LIST  comma-separated, of relu, silu, tanh (default relu,silu)
+#   --cpu N             the core to pin both to (default 0)
+#   --jar FILE          nnproxy's jar (default examples/target/nnproxy.jar)
+#   --python FILE       the peer's interpreter (default /usr/bin/python3)
+#   --max-load X        the largest load average that counts as idle (default 0.5)
+#   --seconds S         nnproxy's seconds per measurement (default 1.0, as the peer's)
+#   --raw FILE          also keep every measured line in FILE
+#   --force             measure even if the machine is not idle (the table says so)
+#
+#   examples/scripts/bench-inference.sh --table RAW_FILE   prints the table of a --raw file again
+set -euo pipefail
+
+table() {  # the Markdown table of a raw file: $1
+awk '
+  function field(name,   i, kv) {
+    for (i = 1; i <= NF; i++) { split($i, kv, "="); if (kv[1] == name) return kv[2] }
+    return ""
+  }
+  function median(list,   n, a, i, j, t) {
+    n = split(list, a, " ")
+    for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j - 1] + 0 > a[j] + 0; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
+    lo = a[1]; hi = a[n]
+    return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+  }
+  {
+    who = $2; key = field("activation") SUBSEP field("d") SUBSEP field("batch")
+    v[who, key, field("round")] = field("evals_per_s"); keys[key] = 1; rounds[field("round")] = 1
+  }
+  END {
+    print "| activation | d | batch | PyTorch, evals/s | nnproxy, evals/s | ratio, median | ratio, range |"
+    print "|---|---|---|---|---|---|---|"
+    n = 0; for (k in keys) order[++n] = k
+    for (i = 2; i <= n; i++) for (j = i; j > 1; j--) {
+      split(order[j - 1], x, SUBSEP); split(order[j], y, SUBSEP)
+      if (x[1] > y[1] || (x[1] == y[1] && (x[2] + 0 > y[2] + 0 || (x[2] == y[2] && x[3] + 0 > y[3] + 0)))) {
+        t = order[j]; order[j] = order[j - 1]; order[j - 1] = t
+      } else break
+    }
+    for (i = 1; i <= n; i++) {
+      k = order[i]; split(k, p, SUBSEP); tl = ""; nl = ""; rl = ""
+      for (r in rounds) if ((("torch", k, r) in v) && (("nnproxy", k, r) in v)) {
+        tl = tl " " v["torch", k, r]; nl = nl " " v["nnproxy", k, r]
+        rl = rl " " v["nnproxy", k, r] / v["torch", k, r]
+      }
+      if (rl == "") continue
+      mt = median(tl); mn = median(nl); mr = median(rl)
+      printf "| %s | %d | %d | %.0f | %.0f | %.2fx | %.2f-%.2fx |\n", p[1], p[2], p[3], mt, mn, mr, lo, hi
+    }
+  }' "$1"
+}
+
+usage() { sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+[ $# -ge 1 ] || usage
+PEER=$1; shift
+if [ "$PEER" = --table ]; then table "$1"; exit; fi
+[ -f "$PEER" ] || { echo "peer script not found: $PEER" >&2; exit 2; }
+ROUNDS=3 ACTS=relu,silu CPU=0 JAR=examples/target/nnproxy.jar PY=/usr/bin/python3 MAXLOAD=0.5
+SECONDS_PER=1.0 RAW="" FORCE=""
+while [ $# -gt 0 ]; do
+  case $1 in
+    --rounds) ROUNDS=$2; shift 2 ;;
+    --activations) ACTS=$2; shift 2 ;;
+    --cpu) CPU=$2; shift 2 ;;
+    --jar) JAR=$2; shift 2 ;;
+    --python) PY=$2; shift 2 ;;
+    --max-load) MAXLOAD=$2; shift 2 ;;
+    --seconds) SECONDS_PER=$2; shift 2 ;;
+    --raw) RAW=$2; shift 2 ;;
+    --force) FORCE=1; shift ;;
+    -h|--help) usage ;;
+    *) echo "unknown option: $1" >&2; usage ;;
+  esac
+done
+[ "$ROUNDS" -ge 3 ] 2>/dev/null || { echo "--rounds must be at least 3, but was $ROUNDS" >&2; exit 2; }
+[ -f "$JAR" ] || { echo "jar not found: $JAR (build it with: mvn -B -q package -DskipTests)" >&2; exit 2; }
+"$PY" -c 'import torch' 2>/dev/null || {
+  echo "$PY cannot import torch: apt-get install -y python3-torch, or pass --python" >&2; exit 2; }
+command -v taskset >/dev/null || { echo "taskset not found (util-linux)" >&2; exit 2; }
+
+load() { cut -d' ' -f1 /proc/loadavg; }
+LOAD_BEFORE=$(load)
+if ! awk -v l="$LOAD_BEFORE" -v m="$MAXLOAD" 'BEGIN { exit !(l <= m) }'; then
+  if [ -z "$FORCE" ]; then
+    echo "the machine is not idle: load average $LOAD_BEFORE > $MAXLOAD (wait, or --force)" >&2
+    exit 3
+  fi
+fi
+OUT=$(mktemp); trap 'rm -f "$OUT"' EXIT
+
+peer() { taskset -c "$CPU" "$PY" "$PEER" "$1" | sed "s/^/round=$2 /" >> "$OUT"; }
+ours() {
+  taskset -c "$CPU" java -cp "$JAR" io.github.nnproxy.examples.InferenceThroughput \
+    "$1" 2,10 1,10,100,1000 "$SECONDS_PER" | sed "s/^/round=$2 /" >> "$OUT"
+}
+for ((r = 1; r <= ROUNDS; r++)); do
+  for act in ${ACTS//,/ }; do
+    echo "round $r/$ROUNDS, $act" >&2
+    if ((r % 2)); then peer "$act" "$r"; ours "$act" "$r"; else ours "$act" "$r"; peer "$act" "$r"; fi
+  done
+done
+LOAD_AFTER=$(load)
+[ -z "$RAW" ] || cp "$OUT" "$RAW"
+
+echo "Interleaved, pinned to core $CPU, $ROUNDS rounds; load average $LOAD_BEFORE before, $LOAD_AFTER after" \
+  "(one core busy during the run)$( [ -n "$FORCE" ] && echo ', --force: not checked idle')."
+echo "$(java -version 2>&1 | head -1); peer: $("$PY" -c 'import torch; print("torch", torch.__version__)')."
+echo
+table "$OUT"
