@@ -185,6 +185,33 @@ public final class ManagedOptimization {
   }
 
   /**
+   * Returns the most true evaluations per round.
+   *
+   * @return the count
+   */
+  public int candidatesPerRound() {
+    return candidatesPerRound;
+  }
+
+  /**
+   * Returns how many extra optimizer runs propose candidates each round.
+   *
+   * @return the count
+   */
+  public int restarts() {
+    return restarts;
+  }
+
+  /**
+   * Returns the most rounds.
+   *
+   * @return the count
+   */
+  public int maxRounds() {
+    return maxRounds;
+  }
+
+  /**
    * Returns the number of proxy members.
    *
    * @return the ensemble size, 1 for a plain proxy

@@ -164,9 +164,16 @@ final class RunsCsv implements Closeable {
   }
 
   /** The data rows of a CSV file with the given header, and the lines dropped. */
-  private record Lines(List<String[]> rows, int dropped) {}
+  record Lines(List<String[]> rows, int dropped) {}
 
-  private static Lines lines(Path file, String[] header) {
+  /**
+   * Reads the complete data rows of a CSV file written by {@link #writeAtomically} and appended
+   * with {@link #line}: a torn last line or a line without {@code header.length} fields is
+   * dropped and counted; a missing file has no rows. Shared by the studies' run files.
+   *
+   * @throws IllegalStateException if the file's complete header line is not {@code header}
+   */
+  static Lines lines(Path file, String[] header) {
     if (!Files.exists(file)) {
       return new Lines(List.of(), 0);
     }
@@ -221,7 +228,8 @@ final class RunsCsv implements Closeable {
     }
   }
 
-  private static byte[] line(List<Object> row) {
+  /** One CSV row as the bytes of one complete line, for a single unbuffered append. */
+  static byte[] line(List<Object> row) {
     return (LINE.format(row.toArray()) + "\n").getBytes(StandardCharsets.UTF_8);
   }
 
@@ -273,7 +281,8 @@ final class RunsCsv implements Closeable {
     return Double.isNaN(v) ? "" : Double.toString(v);
   }
 
-  private static double num(String s) {
+  /** Parses a field written by {@link #fmt}: empty is NaN. */
+  static double num(String s) {
     return s.isEmpty() ? Double.NaN : Double.parseDouble(s);
   }
 

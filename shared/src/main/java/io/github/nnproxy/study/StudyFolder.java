@@ -124,10 +124,34 @@ final class StudyFolder {
     Path proxies = out.resolve("proxies");
     try {
       Files.createDirectories(proxies);
-      List<String> found = results(out, proxies);
-      String now = describe(study);
+      boolean resuming = prepare(out, describe(study), study.resume(), results(out, proxies));
+      cleanTemporaryFiles(proxies);
+      return resuming;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare the output folder " + out, e);
+    }
+  }
+
+  /**
+   * Makes a folder ready for a study of any kind whose configuration is described by {@code
+   * description}: creates it, refuses results it may not touch, removes the temporary files a
+   * killed study left behind, and writes {@value #CONFIG} if it is new.
+   *
+   * @param out the output folder
+   * @param description the canonical description of the configuration (one {@code key = value}
+   *     line per setting)
+   * @param resume whether results of the same configuration may be resumed
+   * @param found the study's result files present in the folder, by name
+   * @return true if the folder holds results of this configuration to resume from
+   * @throws IllegalStateException if the folder holds results and {@code resume} is false, or it
+   *     holds results of another configuration or of an unknown one
+   * @throws UncheckedIOException if the folder cannot be read or written
+   */
+  static boolean prepare(Path out, String description, boolean resume, List<String> found) {
+    try {
+      Files.createDirectories(out);
       Path config = out.resolve(CONFIG);
-      if (!found.isEmpty() && !study.resume()) {
+      if (!found.isEmpty() && !resume) {
         throw new IllegalStateException("the output folder " + out + " already holds study results"
             + " (" + String.join(", ", found) + ") and resume is off, so nothing is overwritten."
             + " Choose a new output folder, delete " + out + ", or turn resume on to continue"
@@ -140,21 +164,20 @@ final class StudyFolder {
             + ".");
       }
       cleanTemporaryFiles(out);
-      cleanTemporaryFiles(proxies);
       if (Files.exists(config)) {
         String before = Files.readString(config, StandardCharsets.UTF_8);
-        if (!before.equals(now)) {
+        if (!before.equals(description)) {
           throw new IllegalStateException("the output folder " + out + " holds the results of"
-              + " another study configuration; " + differences(before, now) + ". Results of"
-              + " different configurations are never mixed: to run this configuration, choose a"
-              + " new output folder or delete " + out + "; to resume the old study, run it with"
+              + " another study configuration; " + differences(before, description) + ". Results"
+              + " of different configurations are never mixed: to run this configuration, choose"
+              + " a new output folder or delete " + out + "; to resume the old study, run it with"
               + " its old configuration.");
         }
         return true;
       }
       Path tmp = Files.createTempFile(out.toAbsolutePath(), CONFIG, ".tmp");
       try {
-        Files.writeString(tmp, now, StandardCharsets.UTF_8);
+        Files.writeString(tmp, description, StandardCharsets.UTF_8);
         Files.move(tmp, config, StandardCopyOption.REPLACE_EXISTING,
             StandardCopyOption.ATOMIC_MOVE);
       } finally {

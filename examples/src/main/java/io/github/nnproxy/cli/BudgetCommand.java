@@ -1,0 +1,265 @@
+package io.github.nnproxy.cli;
+
+import io.github.nnproxy.jenetics.JeneticsOptimizer;
+import io.github.nnproxy.jmetal.JmetalPsoOptimizer;
+import io.github.nnproxy.manage.ManagedOptimization;
+import io.github.nnproxy.optimize.Optimizer;
+import io.github.nnproxy.proxy.ProxyTrainer;
+import io.github.nnproxy.study.BudgetCell;
+import io.github.nnproxy.study.BudgetResult;
+import io.github.nnproxy.study.BudgetStudy;
+import io.github.nnproxy.study.TrustOptimizer;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code nnproxy budget}: the budget benchmark. Runs the managed loop (with the seed's PSO and
+ * GA inside), each optimizer alone on the truth, Latin-hypercube random search and the offline
+ * proxy, each with the same budget of true evaluations, and reports which gets closest to the
+ * optimum.
+ *
+ * <p>Not thread-safe: picocli fills its fields; use one instance per run.
+ *
+ * <pre>{@code
+ * nnproxy budget --quick
+ * nnproxy budget --dimensions 2,4 --seeds 5 --out budget-2-4
+ * }</pre>
+ */
+@Command(
+    name = "budget",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    description = {
+        "The budget benchmark: for each function, dimension d, budget B = factor x d and seed, "
+            + "(a) the managed loop with the seed's PSO and GA inside, (b) the seed's PSO and "
+            + "GA alone on the truth with B evaluations, (c) Latin-hypercube random search with "
+            + "B points and (d) the offline proxy trained on B - 1 Latin-hypercube points, each "
+            + "judged by the best true value it has seen.",
+        "Writes budget-runs.csv (a trace per run), budget-timings.csv, budget-summary.csv, "
+            + "budget.md and plots/ (convergence curves) to the output folder and prints the "
+            + "verdict."})
+public final class BudgetCommand implements Callable<Integer> {
+  @Spec
+  private CommandSpec spec;
+
+  @Option(names = "--quick", description = "A one-minute grid: ackley, rastrigin, rosenbrock "
+      + "in 2-D, budgets 20 and 50 per dimension, 3 seeds, a smaller network and inner PSO. "
+      + "Options given beside it override it.")
+  private boolean quick;
+
+  @Option(names = "--functions", split = ",", paramLabel = "NAME",
+      converter = Converters.FunctionName.class,
+      description = "Functions to tune on. Default: ackley, rastrigin, rosenbrock.")
+  private List<String> functions;
+
+  @Option(names = "--held-out", split = ",", paramLabel = "NAME",
+      description = "Functions kept aside, reported apart; 'none' for none. "
+          + "Default: levy, griewank (none with --quick).")
+  private List<String> heldOut;
+
+  @Option(names = "--dimensions", split = ",", paramLabel = "D",
+      description = "Dimensions. Default: 2,4,10 (2 with --quick).")
+  private int[] dimensions;
+
+  @Option(names = "--budgets", split = ",", paramLabel = "FACTOR",
+      description = "Budgets per dimension: B = FACTOR x d. Default: 20,50,100 (20,50 with "
+          + "--quick).")
+  private int[] budgets;
+
+  @Option(names = "--seeds", paramLabel = "SEEDS", converter = Converters.Seeds.class,
+      description = "A count (5 = seeds 1..5), a range (3..7) or a list (1,7,42). "
+          + "Default: 10 (3 with --quick).")
+  private SeedList seeds;
+
+  @Option(names = "--optimizers", split = ",", paramLabel = "pso|ga",
+      description = "Optimizers: pso (the seed's PSO), ga (the seed's GA). Default: pso,ga.")
+  private List<String> optimizers = List.of("pso", "ga");
+
+  @Option(names = "--inner-pso", paramLabel = "SWARMxITERATIONS",
+      description = "The seed's PSO as it runs inside the loop and on the offline proxy. "
+          + "Default: 100x1000, the seed's (20x50 with --quick).")
+  private String innerPso;
+
+  @Option(names = "--ensemble", paramLabel = "K",
+      description = "Members of the loop's proxy ensemble. Default: ${DEFAULT-VALUE}.")
+  private int ensemble = 3;
+
+  @Option(names = "--rounds", paramLabel = "N",
+      description = "Rounds the loop spreads its budget over, after its initial sample. "
+          + "Default: ${DEFAULT-VALUE}.")
+  private int rounds = 12;
+
+  @Option(names = "--initial-share", paramLabel = "SHARE",
+      description = "Share of the budget the loop spends on its initial Latin-hypercube "
+          + "sample. Default: ${DEFAULT-VALUE}.")
+  private double initialShare = 0.3;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Runs made at once; results do not depend on it. "
+          + "Default: the number of processors (${DEFAULT-VALUE} here).")
+  private int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "Output folder. Running again with the same settings resumes; other "
+          + "settings are refused. Default: nnproxy-budget (nnproxy-budget-quick with --quick).")
+  private Path out;
+
+  @Option(names = "--no-resume", negatable = false,
+      description = "Refuse an output folder that already holds results. Default: resume.")
+  private boolean noResume;
+
+  @Option(names = "--no-plots", negatable = false, description = "Skip the PNGs.")
+  private boolean noPlots;
+
+  @Option(names = {"-q", "--quiet"}, description = "No progress lines on standard error.")
+  private boolean quiet;
+
+  /** Creates the command; picocli fills it. */
+  public BudgetCommand() {}
+
+  /**
+   * Runs the benchmark and prints its verdict.
+   *
+   * @return 0
+   * @throws ParameterException if the options do not make a valid benchmark
+   */
+  @Override
+  public Integer call() {
+    PrintWriter w = spec.commandLine().getOut();
+    BudgetStudy study = build();
+    w.printf(Locale.ROOT, "nnproxy budget%s: %s x %s-D x B = %s x d x %d seeds, %s; %d threads,"
+            + " output %s%n", quick ? " --quick" : "", String.join(",", study.functions()),
+        join(study.dimensions()), join(study.budgetFactors()), study.seeds().length,
+        String.join(",", optimizers), study.threads(),
+        study.output().toAbsolutePath().normalize());
+    w.flush();
+    long start = System.nanoTime();
+    BudgetResult r = study.run();
+    double took = (System.nanoTime() - start) / 1e9;
+    int cells = r.cells().size();
+    for (TrustOptimizer o : study.optimizers()) {
+      List<BudgetCell> won = r.wins("managed-" + o.label());
+      w.printf(Locale.ROOT, "managed-%s: lower median regret than every equal-budget baseline"
+          + " in %d of %d cells%n", o.label(), won.size(), cells);
+    }
+    w.printf(Locale.ROOT, "%d runs in %.0f s.%nReport: %s%n", r.runs().size(), took,
+        r.markdown().toAbsolutePath().normalize());
+    w.flush();
+    return 0;
+  }
+
+  BudgetStudy build() {
+    try {
+      int[] inner = parseSize(innerPso != null ? innerPso : quick ? "20x50" : "100x1000");
+      BudgetStudy.Builder b = BudgetStudy.builder()
+          .dimensions(dimensions != null ? dimensions : quick ? new int[] {2} : new int[] {2, 4,
+              10})
+          .budgetFactors(budgets != null ? budgets : quick ? new int[] {20, 50}
+              : new int[] {20, 50, 100})
+          .seeds((seeds != null ? seeds : SeedList.count(quick ? 3 : 10)).seeds())
+          .rounds(rounds)
+          .initialShare(initialShare)
+          .threads(threads)
+          .output(out != null ? out : Path.of(quick ? "nnproxy-budget-quick" : "nnproxy-budget"))
+          .resume(!noResume)
+          .plots(!noPlots);
+      if (functions != null) {
+        b.functions(functions.toArray(String[]::new));
+      }
+      if (heldOut != null) {
+        b.heldOut(heldOut.stream().filter(h -> !h.equals("none")).toArray(String[]::new));
+      } else if (quick) {
+        b.heldOut();
+      }
+      ProxyTrainer trainer = quick
+          ? ProxyTrainer.builder().hiddenLayers(16, 16).epochs(60).patience(15).batchSize(16)
+              .build()
+          : BudgetStudy.defaultOfflineTrainer();
+      ManagedOptimization managed = BudgetStudy.defaultManaged().toBuilder().trainer(trainer)
+          .ensembleSize(ensemble).build();
+      b.managed(managed).offlineTrainer(trainer);
+      if (!quiet) {
+        b.progress(System.err::println);
+      }
+      if (optimizers.isEmpty() || optimizers.stream().distinct().count() != optimizers.size()) {
+        throw new IllegalArgumentException("optimizers must be pso and/or ga, each once, but were "
+            + optimizers);
+      }
+      for (String o : optimizers) {
+        switch (o) {
+          case "pso" -> b.optimizer(new TrustOptimizer("pso",
+              JmetalPsoOptimizer.paper().withSwarmSize(inner[0]).withIterations(inner[1]),
+              BudgetCommand::psoForBudget));
+          case "ga" -> b.optimizer(new TrustOptimizer("ga", JeneticsOptimizer.paper(),
+              BudgetCommand::gaForBudget));
+          default -> throw new IllegalArgumentException(
+              "optimizers must be pso or ga, but had '" + o + "'");
+        }
+      }
+      return b.build();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "invalid benchmark: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The seed's PSO sized for n true evaluations: a swarm of round(sqrt(2n)) particles (at least
+   * 5), ceil(n / swarm) iterations (the initial swarm counted); the benchmark counts the first
+   * n evaluations only.
+   *
+   * @param n the budget
+   * @return the optimizer
+   */
+  static Optimizer psoForBudget(int n) {
+    int swarm = Math.max(5, (int) Math.round(Math.sqrt(2.0 * n)));
+    return JmetalPsoOptimizer.paper().withSwarmSize(swarm)
+        .withIterations((n + swarm - 1) / swarm);
+  }
+
+  /**
+   * The seed's GA sized for n true evaluations: a population of round(sqrt(n)) (at least 10,
+   * the seed's), stopped after n evaluations.
+   *
+   * @param n the budget
+   * @return the optimizer
+   */
+  static Optimizer gaForBudget(int n) {
+    int pop = Math.max(10, (int) Math.round(Math.sqrt(n)));
+    return JeneticsOptimizer.paper().toBuilder().name("jenetics-ga-paper-pop" + pop)
+        .populationSize(pop).evaluations(n).build();
+  }
+
+  private static int[] parseSize(String s) {
+    String[] p = s.toLowerCase(Locale.ROOT).split("x");
+    try {
+      if (p.length == 2) {
+        int swarm = Integer.parseInt(p[0].trim());
+        int iterations = Integer.parseInt(p[1].trim());
+        if (swarm > 0 && iterations > 0) {
+          return new int[] {swarm, iterations};
+        }
+      }
+    } catch (NumberFormatException e) {
+      // below
+    }
+    throw new IllegalArgumentException("--inner-pso must be SWARMxITERATIONS with positive"
+        + " numbers, e.g. 40x100, but was '" + s + "'");
+  }
+
+  private static String join(int[] v) {
+    StringBuilder s = new StringBuilder();
+    for (int x : v) {
+      s.append(s.length() == 0 ? "" : ",").append(x);
+    }
+    return s.toString();
+  }
+}
