@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
     description = {
         "Neural-network proxies of expensive forward models inside Jenetics and jMetal "
             + "optimizers, and a stability study of how far the proxy misleads them.",
-        "Without a command, runs 'nnproxy study' (the quick preset, about 15 seconds on 2 cores)."},
+        "Without a command, runs 'nnproxy study' (the quick preset; run times: docs/BENCHMARKS.md)."},
     subcommands = {StudyCommand.class, TrainCommand.class, OptimizeCommand.class,
         PhysicsCommand.class, BudgetCommand.class,
         CommandLine.HelpCommand.class})

@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     description = "Optimizes a heater on a conducting plate (steady heat conduction by finite "
-        + "differences and conjugate gradients, about 20 ms per simulation) with the seed's PSO "
+        + "differences and conjugate gradients; its cost per simulation: docs/physics-example.md) with the seed's PSO "
         + "and GA on the truth, on a proxy, and with the managed loop, and prints what each "
         + "cost in true evaluations and wall time and how far its answer is from the reference "
         + "optimum.")

@@ -47,8 +47,8 @@ public final class StudyCommand implements Callable<Integer> {
 
   @Option(names = "--preset", paramLabel = "quick|paper", converter = Converters.Preset.class,
       description = "The grid to start from: quick (3 functions, 2-D, 3 schemes, 5 seeds, quick "
-          + "trainer, base size 3000: about 15 seconds on 2 cores) or paper (the seed's grid: "
-          + "2, 4, 10-D, 10 seeds, defaults trainer, base size 10000: about 4 minutes). "
+          + "trainer, base size 3000) or paper (the seed's grid: 2, 4, 10-D, 10 seeds, defaults "
+          + "trainer, base size 10000); run times: docs/BENCHMARKS.md. "
           + "Default: ${DEFAULT-VALUE}.")
   private StudyPreset preset = StudyPreset.QUICK;
 

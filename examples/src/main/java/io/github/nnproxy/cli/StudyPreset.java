@@ -19,7 +19,7 @@ import java.util.Locale;
  * }</pre>
  */
 public enum StudyPreset {
-  /** A two-minute demonstration of the seed's design in 2-D. */
+  /** A first look at the seed's design in 2-D. */
   QUICK(new int[] {2}, SeedList.count(5), 3_000, TrainerPreset.QUICK),
   /** The seed study's full grid. */
   PAPER(new int[] {2, 4, 10}, SeedList.count(10), SamplingScheme.PAPER_BASE_SIZE,
