@@ -14,10 +14,10 @@ import org.encog.neural.flat.FlatNetwork;
  * {@code Math.max(x, 0.0)} for every double, -0.0 and NaN included. The smooth activations ({@link
  * Activation#SILU}, {@link Activation#TANH}) are applied to a whole layer after its sums, with the
  * same expression as their Encog classes ({@code x / (1 + Math.exp(-x))}, {@code Math.tanh}).
- * Both passes here add, for every neuron, the same products in the same order starting from 0;
- * they only change which neurons and points are in flight at once. Java never contracts {@code a + b * c} into a fused
- * multiply-add, so no rounding differs. ({@code Math.fma} would break bit-identity; it measured at
- * most a few percent faster, so it is not used.)
+ * All passes here add, for every neuron, the same products in the same order starting from 0;
+ * they only change which neurons and points are in flight at once. Java never contracts {@code a +
+ * b * c} into a fused multiply-add, so no rounding differs ({@code Math.fma} would break
+ * bit-identity, and docs/BENCHMARKS.md found it not worth that).
  *
  * <p>Layers are kept input-first (Encog stores them output-first). Each layer's weights are held
  * in two layouts:
