@@ -1,10 +1,6 @@
 package io.github.nnproxy.study;
 
 import java.io.Closeable;
-import java.io.FileOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,49 +25,25 @@ final class BudgetCsv implements Closeable {
   static final String[] TIMING_HEADER = {"function", "dimension", "budget", "method", "optimizer",
       "seed", "wall_seconds", "truth_seconds"};
 
-  private final OutputStream runs;
-  private final OutputStream timings;
+  private final RowAppender files;
 
-  private BudgetCsv(OutputStream runs, OutputStream timings) {
-    this.runs = runs;
-    this.timings = timings;
+  private BudgetCsv(RowAppender files) {
+    this.files = files;
   }
 
   /** Rewrites both files with the kept runs, then opens them for appending. */
   static BudgetCsv open(Path dir, List<BudgetRun> kept) {
     rewrite(dir, kept);
-    OutputStream r = null;
-    try {
-      r = new FileOutputStream(dir.resolve(RUNS).toFile(), true);
-      return new BudgetCsv(r, new FileOutputStream(dir.resolve(TIMINGS).toFile(), true));
-    } catch (IOException e) {
-      if (r != null) {
-        try {
-          r.close();
-        } catch (IOException ignored) {
-          // already failing
-        }
-      }
-      throw new UncheckedIOException("cannot open " + dir.resolve(RUNS) + " for appending", e);
-    }
+    return new BudgetCsv(RowAppender.open(dir.resolve(RUNS), dir.resolve(TIMINGS)));
   }
 
-  synchronized void append(BudgetRun r) {
-    try {
-      timings.write(RunsCsv.line(timingRow(r)));
-      runs.write(RunsCsv.line(runRow(r)));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot append to " + RUNS, e);
-    }
+  void append(BudgetRun r) {
+    files.append(runRow(r), timingRow(r));
   }
 
   @Override
-  public synchronized void close() {
-    try (OutputStream a = runs; OutputStream b = timings) {
-      // closes both
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot close " + RUNS, e);
-    }
+  public void close() {
+    files.close();
   }
 
   /** Rewrites both files with the runs in the given order. */

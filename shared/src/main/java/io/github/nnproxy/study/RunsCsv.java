@@ -2,9 +2,7 @@ package io.github.nnproxy.study;
 
 import java.io.BufferedWriter;
 import java.io.Closeable;
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -50,12 +48,10 @@ final class RunsCsv implements Closeable {
       "objective", "wall_seconds"};
   private static final CSVFormat LINE = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
 
-  private final OutputStream runs;
-  private final OutputStream timings;
+  private final RowAppender files;
 
-  private RunsCsv(OutputStream runs, OutputStream timings) {
-    this.runs = runs;
-    this.timings = timings;
+  private RunsCsv(RowAppender files) {
+    this.files = files;
   }
 
   /** What a folder's {@code runs.csv} holds: its complete, valid rows, and the lines dropped. */
@@ -67,36 +63,20 @@ final class RunsCsv implements Closeable {
    */
   static RunsCsv open(Path dir, List<RunRecord> kept) {
     rewrite(dir, kept);
-    OutputStream r = null;
-    try {
-      r = new FileOutputStream(dir.resolve(RUNS).toFile(), true);
-      return new RunsCsv(r, new FileOutputStream(dir.resolve(TIMINGS).toFile(), true));
-    } catch (IOException e) {
-      closeQuietly(r);
-      throw new UncheckedIOException("cannot open " + dir.resolve(RUNS) + " for appending", e);
-    }
+    return new RunsCsv(RowAppender.open(dir.resolve(RUNS), dir.resolve(TIMINGS)));
   }
 
   /**
    * Appends a run to both files: each row is one complete line written with a single call to the
    * unbuffered file stream, the timing first, so every run in {@code runs.csv} has its timing.
    */
-  synchronized void append(RunRecord r) {
-    try {
-      timings.write(line(timingRow(r)));
-      runs.write(line(runRow(r)));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot append to " + RUNS, e);
-    }
+  void append(RunRecord r) {
+    files.append(runRow(r), timingRow(r));
   }
 
   @Override
-  public synchronized void close() {
-    try (OutputStream a = runs; OutputStream b = timings) {
-      // closes both
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot close " + RUNS, e);
-    }
+  public void close() {
+    files.close();
   }
 
   /** Reads the runs back from {@code dir}, with the wall times of {@code timings.csv}. */
@@ -231,16 +211,6 @@ final class RunsCsv implements Closeable {
   /** One CSV row as the bytes of one complete line, for a single unbuffered append. */
   static byte[] line(List<Object> row) {
     return (LINE.format(row.toArray()) + "\n").getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static void closeQuietly(OutputStream s) {
-    if (s != null) {
-      try {
-        s.close();
-      } catch (IOException e) {
-        // already failing
-      }
-    }
   }
 
   /** Rewrites both files with the runs in the given order, each via a temporary file. */
