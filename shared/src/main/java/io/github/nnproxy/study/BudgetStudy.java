@@ -110,10 +110,7 @@ public final class BudgetStudy {
    * @return the template
    */
   public static ManagedOptimization defaultManaged() {
-    return ManagedOptimization.builder()
-        .trainer(ProxyTrainer.builder().hiddenLayers(32, 32).epochs(150).patience(30)
-            .batchSize(16).build())
-        .ensembleSize(3).build();
+    return ManagedOptimization.builder().trainer(defaultOfflineTrainer()).ensembleSize(3).build();
   }
 
   /**
