@@ -64,7 +64,7 @@ awk '
   }' "$1"
 }
 
-usage() { sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 2; }
 [ $# -ge 1 ] || usage
 PEER=$1; shift
 if [ "$PEER" = --table ]; then table "$1"; exit; fi
