@@ -1,5 +1,6 @@
 package io.github.nnproxy.cli;
 
+import io.github.nnproxy.benchmark.Benchmarks;
 import io.github.nnproxy.jenetics.JeneticsOptimizer;
 import io.github.nnproxy.jmetal.JmetalPsoOptimizer;
 import io.github.nnproxy.manage.ManagedOptimization;
@@ -8,12 +9,16 @@ import io.github.nnproxy.proxy.ProxyTrainer;
 import io.github.nnproxy.study.BudgetCell;
 import io.github.nnproxy.study.BudgetResult;
 import io.github.nnproxy.study.BudgetStudy;
+import io.github.nnproxy.study.OutputFolderException;
 import io.github.nnproxy.study.TrustOptimizer;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -109,7 +114,7 @@ public final class BudgetCommand implements Callable<Integer> {
   private int threads = Runtime.getRuntime().availableProcessors();
 
   @Option(names = "--out", paramLabel = "DIR",
-      description = "Output folder. Running again with the same settings resumes; other "
+      description = "Output folder (created; its parent folder must exist). Running again with the same settings resumes; other "
           + "settings are refused. Default: nnproxy-budget (nnproxy-budget-quick with --quick).")
   private Path out;
 
@@ -131,30 +136,102 @@ public final class BudgetCommand implements Callable<Integer> {
    *
    * @return 0
    * @throws ParameterException if the options do not make a valid benchmark
+   * @throws IllegalStateException if the output folder cannot be used
    */
   @Override
   public Integer call() {
     PrintWriter w = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    checkOptions();
     BudgetStudy study = build();
-    w.printf(Locale.ROOT, "nnproxy budget%s: %s x %s-D x B = %s x d x %d seeds, %s; %d threads,"
+    OutputPaths.checkFolder("--out", study.output());
+    w.printf(Locale.ROOT, "nnproxy budget%s: %s x %s-D x B = %s x d x %s, %s; %s,"
             + " output %s%n", quick ? " --quick" : "", String.join(",", study.functions()),
-        join(study.dimensions()), join(study.budgetFactors()), study.seeds().length,
-        String.join(",", optimizers), study.threads(),
+        join(study.dimensions()), join(study.budgetFactors()),
+        Counts.of(study.seeds().length, "seed", "seeds"), String.join(",", optimizers),
+        Counts.of(study.threads(), "thread", "threads"),
         study.output().toAbsolutePath().normalize());
     w.flush();
     long start = System.nanoTime();
-    BudgetResult r = study.run();
+    BudgetResult r;
+    try (InterruptNotice notice = InterruptNotice.install(err, () -> interrupted(study))) {
+      r = study.run();
+    } catch (OutputFolderException e) {
+      throw refused(e);
+    }
     double took = (System.nanoTime() - start) / 1e9;
     int cells = r.cells().size();
     for (TrustOptimizer o : study.optimizers()) {
       List<BudgetCell> won = r.wins("managed-" + o.label());
       w.printf(Locale.ROOT, "managed-%s: lower median regret than every equal-budget baseline"
-          + " in %d of %d cells%n", o.label(), won.size(), cells);
+          + " in %d of %s%n", o.label(), won.size(), Counts.of(cells, "cell", "cells"));
     }
-    w.printf(Locale.ROOT, "%d runs in %.0f s.%nReport: %s%n", r.runs().size(), took,
-        r.markdown().toAbsolutePath().normalize());
+    w.printf(Locale.ROOT, "%s in %.0f s.%nReport: %s%n", Counts.of(r.runs().size(), "run",
+        "runs"), took, r.markdown().toAbsolutePath().normalize());
     w.flush();
     return 0;
+  }
+
+  /** Checks the numeric options and names before anything is built, naming them as typed. */
+  private void checkOptions() {
+    CommandLine cmd = spec.commandLine();
+    for (int d : dimensions != null ? dimensions : new int[0]) {
+      OptionChecks.atLeast(cmd, "--dimensions", d, 2);
+    }
+    for (int f : budgets != null ? budgets : new int[0]) {
+      OptionChecks.atLeast(cmd, "--budgets", f, 10);
+    }
+    OptionChecks.atLeast(cmd, "--ensemble", ensemble, 1);
+    OptionChecks.atLeast(cmd, "--rounds", rounds, 1);
+    OptionChecks.between(cmd, "--initial-share", initialShare, 0, 1);
+    OptionChecks.atLeast(cmd, "--threads", threads, 1);
+    for (String h : heldOut != null ? heldOut : List.<String>of()) {
+      if (!h.equals("none") && !Benchmarks.NAMES.contains(h.toLowerCase(Locale.ROOT))) {
+        throw new ParameterException(cmd, "--held-out must name functions ("
+            + String.join(", ", Benchmarks.NAMES) + ") or be 'none', but had '" + h + "'");
+      }
+    }
+    if (optimizers.isEmpty() || optimizers.stream().distinct().count() != optimizers.size()
+        || !List.of("pso", "ga").containsAll(optimizers)) {
+      throw new ParameterException(cmd, "--optimizers must be pso and/or ga, each once, but "
+          + "were " + String.join(",", optimizers));
+    }
+  }
+
+  /** The notice printed when the benchmark is stopped: what is saved, and how to resume. */
+  private String interrupted(BudgetStudy study) {
+    Path dir = study.output().toAbsolutePath().normalize();
+    return "nnproxy budget: interrupted; " + Counts.of(savedRows(dir.resolve("budget-runs.csv")),
+        "run", "runs") + " saved in " + dir + ". Resume with the same command (resume is the "
+        + "default): " + CommandText.of(spec.commandLine().getParseResult().originalArgs())
+            .without("--no-resume", false);
+  }
+
+  /** Adds the command to run instead to the benchmark's refusal of its folder. */
+  private RuntimeException refused(OutputFolderException e) {
+    CommandText again = CommandText.of(spec.commandLine().getParseResult().originalArgs());
+    String hint = switch (e.reason()) {
+      case LOCKED -> "";
+      case RESUME_OFF -> " To resume it: " + again.without("--no-resume", false)
+          + "; to start afresh elsewhere: " + again.without("--out", true).with("--out",
+              "<new folder>");
+      case OTHER_CONFIGURATION, UNKNOWN_CONFIGURATION -> " To run this configuration in a new "
+          + "folder: " + again.without("--out", true).with("--out", "<new folder>");
+    };
+    return new IllegalStateException(e.getMessage() + hint, e);
+  }
+
+  /** The complete rows of a CSV file after its header: runs on disk (a torn last line not). */
+  static long savedRows(Path csv) {
+    try (java.io.InputStream in = new java.io.BufferedInputStream(Files.newInputStream(csv))) {
+      long lines = 0;
+      for (int c = in.read(); c >= 0; c = in.read()) {
+        lines += c == '\n' ? 1 : 0;
+      }
+      return Math.max(0, lines - 1);
+    } catch (IOException e) {
+      return 0;
+    }
   }
 
   BudgetStudy build() {
@@ -188,11 +265,11 @@ public final class BudgetCommand implements Callable<Integer> {
           .ensembleSize(ensemble).build();
       b.managed(managed).offlineTrainer(trainer);
       if (!quiet) {
-        b.progress(System.err::println);
-      }
-      if (optimizers.isEmpty() || optimizers.stream().distinct().count() != optimizers.size()) {
-        throw new IllegalArgumentException("optimizers must be pso and/or ga, each once, but were "
-            + optimizers);
+        PrintWriter err = spec.commandLine().getErr();
+        b.progress(line -> {
+          err.println(line);
+          err.flush();
+        });
       }
       for (String o : optimizers) {
         switch (o) {

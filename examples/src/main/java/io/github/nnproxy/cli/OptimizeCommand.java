@@ -83,8 +83,16 @@ public final class OptimizeCommand implements Callable<Integer> {
    */
   @Override
   public Integer call() {
+    if (Files.isDirectory(proxyFile)) {
+      throw new ParameterException(spec.commandLine(), "--proxy " + proxyFile + " is a "
+          + "directory, expected a proxy file written by nnproxy train (a study keeps its proxies "
+          + "in its proxies/ folder)");
+    }
     if (!Files.isRegularFile(proxyFile)) {
       throw new ParameterException(spec.commandLine(), "proxy file not found: " + proxyFile);
+    }
+    if (truthOptions.external() && truthOptions.storeFile() != null) {
+      OutputPaths.checkFile("--store", truthOptions.storeFile());
     }
     Proxy proxy = Proxy.load(proxyFile);
     Optional<BenchmarkFunction> truth;
@@ -116,6 +124,7 @@ public final class OptimizeCommand implements Callable<Integer> {
     PrintWriter w = spec.commandLine().getOut();
     w.println("File:      " + proxyFile + " (" + proxy.description() + ")");
     w.printf(Locale.ROOT, "Optimizer: %s (%s), seed %d%n", optimizer.key(), o.name(), seed);
+    ProxyWarning.of(proxy).ifPresent(w::println);
     w.flush();
     Optimum best = o.minimize(proxy, seed);
     w.println("Point:     " + point(best.x()));

@@ -12,7 +12,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -71,9 +70,9 @@ public final class PhysicsCommand implements Callable<Integer> {
    */
   @Override
   public Integer call() {
-    if (samples < 20) {
-      throw new ParameterException(spec.commandLine(),
-          "--samples must be at least 20, but was " + samples);
+    OptionChecks.atLeast(spec.commandLine(), "--samples", samples, 20);
+    if (store != null) {
+      OutputPaths.checkFile("--store", store);
     }
     HeatPlate plate = HeatPlate.defaults();
     ForwardModel truth = plate;

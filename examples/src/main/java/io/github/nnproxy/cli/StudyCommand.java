@@ -1,7 +1,10 @@
 package io.github.nnproxy.cli;
 
+import io.github.nnproxy.proxy.ProxyTrainer;
 import io.github.nnproxy.sampling.SamplingScheme;
 import io.github.nnproxy.spi.EvaluationBackend;
+import io.github.nnproxy.study.OutputFolderException;
+import io.github.nnproxy.study.SeedColumn;
 import io.github.nnproxy.study.StabilityStudy;
 import io.github.nnproxy.study.StudyListener;
 import io.github.nnproxy.study.StudyResult;
@@ -12,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -106,7 +110,7 @@ public final class StudyCommand implements Callable<Integer> {
   private int threads = Runtime.getRuntime().availableProcessors();
 
   @Option(names = "--out", paramLabel = "DIR",
-      description = "Output folder (created). Running again with the same settings resumes: "
+      description = "Output folder (created; its parent folder must exist). Running again with the same settings resumes: "
           + "finished runs and saved proxies are reused; other settings are refused. "
           + "Default: ${DEFAULT-VALUE}.")
   private Path out = Path.of("nnproxy-results");
@@ -136,34 +140,97 @@ public final class StudyCommand implements Callable<Integer> {
    *
    * @return 0
    * @throws ParameterException if the options do not make a valid study
+   * @throws IllegalStateException if the output folder cannot be used
    */
   @Override
   public Integer call() {
-    boolean progress = !quiet && System.console() != null;
-    PrintWriter out = spec.commandLine().getOut();
+    checkOptions();
+    OutputPaths.checkFolder("--out", out);
+    PrintWriter w = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    int perCell = optimizerChoices().size() * (seeds != null ? seeds : preset.seeds()).seeds().length;
     StudyResult result;
     long start;
     try (EvaluationBackend.Session truth = spark.open(spec.commandLine());
-        ProgressListener bar = new ProgressListener(System.err)) {
-      StabilityStudy study = build(progress ? bar : StudyListener.NONE, truth);
-      out.println(header(study));
-      out.flush();
+        ProgressListener progress = quiet ? ProgressListener.silent()
+            : System.console() != null ? ProgressListener.bar(System.err)
+            : ProgressListener.lines(err, perCell);
+        InterruptNotice notice = InterruptNotice.install(err, () -> interrupted(progress))) {
+      StabilityStudy study = build(progress, truth);
+      w.println(header(study));
+      w.flush();
       start = System.nanoTime();
-      result = study.run();
+      try {
+        result = study.run();
+      } catch (OutputFolderException e) {
+        throw refused(e);
+      }
     }
     Duration took = Duration.ofNanos(System.nanoTime() - start);
-    out.println();
-    SummaryTable.of(result.summaryMarkdown()).forEach(out::println);
-    out.println();
-    out.printf(Locale.ROOT, "%d proxies, %d runs in %s.%n", result.proxies().size(),
-        result.runCount(), format(took));
+    w.println();
+    SummaryTable.of(result.summaryMarkdown()).forEach(w::println);
     Path dir = result.output().toAbsolutePath().normalize();
-    out.println("Report: " + dir.resolve(result.summaryMarkdown().getFileName()));
-    out.println("Files:  " + dir + " (runs.csv, summary.csv, proxies.csv, timings.csv, "
-        + "proxies/" + (result.plots().isEmpty() ? "" : ", plots/ with " + result.plots().size()
-            + " PNGs") + ")");
-    out.flush();
+    Path md = dir.resolve(result.summaryMarkdown().getFileName());
+    SummaryTable.legend(md, perCell / optimizerChoices().size(), optimizerChoices().stream()
+        .filter(o -> o.column() == SeedColumn.NONE).map(o -> o.studyOptimizer().label())
+        .toList()).forEach(w::println);
+    ProxyWarning.untrusted(result.proxies()).ifPresent(w::println);
+    w.println();
+    w.printf(Locale.ROOT, "%s, %s in %s.%n", Counts.of(result.proxies().size(), "proxy",
+        "proxies"), Counts.of(result.runCount(), "run", "runs"), ProgressListener.elapsed(took));
+    w.println("Report: " + md);
+    w.println("Files:  " + dir + " (runs.csv, summary.csv, proxies.csv, timings.csv, "
+        + "proxies/" + (result.plots().isEmpty() ? "" : ", plots/ with "
+            + Counts.of(result.plots().size(), "PNG", "PNGs")) + ")");
+    w.flush();
     return 0;
+  }
+
+  /** Checks the numeric options before anything is built, naming them as typed. */
+  private void checkOptions() {
+    CommandLine cmd = spec.commandLine();
+    OptionChecks.atLeast(cmd, "--threads", threads, 1);
+    if (baseSize != null) {
+      OptionChecks.atLeast(cmd, "--base-size", baseSize, 4L * ProxyTrainer.MIN_SAMPLES);
+    }
+    int[] dims = dimensions != null ? dimensions : preset.dimensions();
+    for (String f : functions != null ? functions : preset.functions()) {
+      for (int d : dims) {
+        OptionChecks.dimension(cmd, "--dimensions", f, d);
+      }
+    }
+  }
+
+  /** The notice printed when the study is stopped: what is saved, and the command to resume. */
+  private String interrupted(ProgressListener progress) {
+    int total = progress.runsTotal();
+    return "nnproxy study: interrupted; " + Counts.of(progress.runsSaved(), "run", "runs")
+        + (total > 0 ? " of " + total : "") + " saved in "
+        + out.toAbsolutePath().normalize() + ". Resume with the same command (resume is the "
+        + "default): " + CommandText.of(originalArgs()).without("--no-resume", false);
+  }
+
+  /** Adds the command to run instead to the study's refusal of its folder. */
+  private RuntimeException refused(OutputFolderException e) {
+    CommandText again = CommandText.of(originalArgs());
+    String hint = switch (e.reason()) {
+      case LOCKED -> "";
+      case RESUME_OFF -> " To resume it: " + again.without("--no-resume", false)
+          + "; to start afresh elsewhere: " + again.without("--out", true).with("--out",
+              "<new folder>");
+      case OTHER_CONFIGURATION, UNKNOWN_CONFIGURATION -> " To run this configuration in a new "
+          + "folder: " + again.without("--out", true).with("--out", "<new folder>");
+    };
+    return new IllegalStateException(e.getMessage() + hint, e);
+  }
+
+  private List<String> originalArgs() {
+    List<String> args = spec.commandLine().getParseResult().originalArgs();
+    // 'nnproxy' alone runs 'study' with its defaults; the notice names the command either way
+    return args.isEmpty() || !args.get(0).equals("study")
+        ? java.util.stream.Stream.concat(java.util.stream.Stream.of("study"), args.stream())
+            .toList()
+        : args;
   }
 
   private StabilityStudy build(StudyListener listener, EvaluationBackend.Session truth) {
@@ -198,7 +265,7 @@ public final class StudyCommand implements Callable<Integer> {
   private List<OptimizerChoice> optimizerChoices() {
     List<OptimizerChoice> list = optimizers != null ? optimizers : preset.optimizers();
     if (list.stream().distinct().count() != list.size()) {
-      throw new IllegalArgumentException("optimizers must not repeat, but were "
+      throw new ParameterException(spec.commandLine(), "--optimizers must not repeat, but were "
           + list.stream().map(OptimizerChoice::key).collect(Collectors.joining(",")));
     }
     return list;
@@ -206,20 +273,17 @@ public final class StudyCommand implements Callable<Integer> {
 
   private String header(StabilityStudy s) {
     int cells = s.functionNames().size() * s.dimensions().length;
-    return String.format(Locale.ROOT, "nnproxy study (preset %s): %s x %s-D x %s x %s x %d "
-            + "seeds (%s)%n  %d proxies (trainer %s, base size %d, proxy seed %d), %d threads, "
+    return String.format(Locale.ROOT, "nnproxy study (preset %s): %s x %s-D x %s x %s x %s "
+            + "(%s)%n  %s (trainer %s, base size %d, proxy seed %d), %s, "
             + "output %s", preset.key(), String.join(",", s.functionNames()),
         java.util.Arrays.stream(s.dimensions()).mapToObj(Integer::toString)
             .collect(Collectors.joining(",")),
         s.schemes().stream().map(SamplingScheme::label).collect(Collectors.joining(",")),
         s.optimizers().stream().map(o -> o.label()).collect(Collectors.joining(",")),
-        s.seeds().length, new SeedList(s.seeds()), cells * s.schemes().size(),
-        trainerPreset().key(), s.baseSize(), s.proxySeed(), s.threads(),
+        Counts.of(s.seeds().length, "seed", "seeds"), new SeedList(s.seeds()),
+        Counts.of((long) cells * s.schemes().size(), "proxy", "proxies"),
+        trainerPreset().key(), s.baseSize(), s.proxySeed(),
+        Counts.of(s.threads(), "thread", "threads"),
         s.output().toAbsolutePath().normalize());
-  }
-
-  private static String format(Duration d) {
-    long s = Math.round(d.toMillis() / 1000.0);
-    return s >= 60 ? String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60) : s + " s";
   }
 }

@@ -5,7 +5,6 @@ import io.github.nnproxy.ForwardModel;
 import io.github.nnproxy.benchmark.BenchmarkFunction;
 import io.github.nnproxy.benchmark.Benchmarks;
 import io.github.nnproxy.proxy.Proxy;
-import io.github.nnproxy.proxy.ProxyQuality;
 import io.github.nnproxy.proxy.ProxyTrainer;
 import io.github.nnproxy.sampling.Sampler;
 import io.github.nnproxy.sampling.Samplers;
@@ -89,9 +88,14 @@ public final class TrainCommand implements Callable<Integer> {
   private int threads = 1;
 
   @Option(names = {"-o", "--out"}, paramLabel = "FILE",
-      description = "File to save the proxy to. "
-          + "Default: nnproxy-results/<function>-<d>d-<scheme>.nnproxy.")
+      description = "File to save the proxy to; its folder must exist. A proxy file there is "
+          + "replaced; any other file only with --force. "
+          + "Default: nnproxy-results/<function>-<d>d-<scheme>.nnproxy (the folder is created).")
   private Path out;
+
+  @Option(names = "--force",
+      description = "Overwrite --out even when it is not a proxy file. Default: refuse.")
+  private boolean force;
 
   @Option(names = "--data", paramLabel = "FILE.csv",
       description = "Train on logged evaluations instead of sampling: a CSV file with a header "
@@ -126,7 +130,9 @@ public final class TrainCommand implements Callable<Integer> {
    * Trains and saves the proxy.
    *
    * @return 0
-   * @throws ParameterException if the dimension or sample size is invalid
+   * @throws ParameterException if the dimension or sample size is invalid, or --out is a file
+   *     that is not a proxy and --force is not given
+   * @throws IllegalStateException if --out or --store cannot be written
    */
   @Override
   public Integer call() {
@@ -138,6 +144,13 @@ public final class TrainCommand implements Callable<Integer> {
     if (truth.external() && named) {
       throw new ParameterException(spec.commandLine(),
           "--command and --function both name the truth: give one");
+    }
+    OptionChecks.atLeast(spec.commandLine(), "--threads", threads, 1);
+    if (samples != null) {
+      OptionChecks.atLeast(spec.commandLine(), "--samples", samples, ProxyTrainer.MIN_SAMPLES);
+    }
+    if (truth.storeFile() != null) {
+      OutputPaths.checkFile("--store", truth.storeFile());
     }
     if (data != null) {
       return fromData();
@@ -169,6 +182,7 @@ public final class TrainCommand implements Callable<Integer> {
         label = "external-" + domain.dimension() + "d";
         t = trainer.trainer(domain);
       } else {
+        OptionChecks.dimension(spec.commandLine(), "--dimension", function, dimension);
         f = Benchmarks.byName(function, dimension);
         model = f;
         sampler = scheme.sampler(f);
@@ -176,15 +190,12 @@ public final class TrainCommand implements Callable<Integer> {
         t = trainer.trainer(f);
       }
       n = samples != null ? samples : scheme.sampleSize(SamplingScheme.PAPER_BASE_SIZE);
-      if (n < ProxyTrainer.MIN_SAMPLES) {
-        throw new IllegalArgumentException(
-            "samples must be >= " + ProxyTrainer.MIN_SAMPLES + ", but was " + n);
-      }
       t = t.toBuilder().threads(threads).build();
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
     Path file = outFile(label + "-" + scheme.label());
+    OutputPaths.checkProxyFile(spec.commandLine(), "--out", file, force, out == null);
     PrintWriter w = spec.commandLine().getOut();
     w.printf(Locale.ROOT, "Training a proxy of %s on %d %s points (seed %d) with %s (%s)...%n",
         model, n, scheme.label(), seed, trainer.key(), t);
@@ -210,7 +221,7 @@ public final class TrainCommand implements Callable<Integer> {
           + "%s (%d points recorded)%n", store.simulations(), n, store.answered(),
           store.file(), store.size());
     }
-    warnIfUntrustworthy(w, proxy);
+    ProxyWarning.of(proxy).ifPresent(w::println);
     if (f != null) {
       double[] x = f.optimum();
       w.printf(Locale.ROOT, "At the true optimum: truth %.6g, proxy %.6g%n", f.evaluate(x),
@@ -247,6 +258,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
     String name = data.getFileName().toString().replaceFirst("\\.[^.]*$", "");
     Path file = outFile(name);
+    OutputPaths.checkProxyFile(spec.commandLine(), "--out", file, force, out == null);
     PrintWriter w = spec.commandLine().getOut();
     w.printf(Locale.ROOT, "Read %d rows of %s: %d usable, %d skipped (%d missing value, %d "
             + "non-finite value, %d bad input)%n", logged.rowsRead(), data, logged.y().length,
@@ -262,7 +274,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
     proxy.save(file);
     w.println("Quality: " + proxy.quality());
-    warnIfUntrustworthy(w, proxy);
+    ProxyWarning.of(proxy).ifPresent(w::println);
     w.println("Saved:   " + file.toAbsolutePath().normalize());
     w.flush();
     return 0;
@@ -270,14 +282,5 @@ public final class TrainCommand implements Callable<Integer> {
 
   private Path outFile(String stem) {
     return out != null ? out : Path.of("nnproxy-results", stem + ".nnproxy");
-  }
-
-  private static void warnIfUntrustworthy(PrintWriter w, Proxy proxy) {
-    if (!proxy.quality().trustworthy()) {
-      w.printf(Locale.ROOT, "Warning: validation R2 %.4f is below %.1f: this proxy explains less "
-              + "than half of the truth's variation, and its minimum says little about the "
-              + "truth's. Sample more points, or train longer or wider, before optimizing it.%n",
-          proxy.quality().validationR2(), ProxyQuality.MIN_TRUSTED_R2);
-    }
   }
 }

@@ -107,6 +107,9 @@ public final class TruthOptions {
       b.timeout(parseDuration(timeout));
     }
     if (concurrency != null) {
+      if (concurrency < 1) {
+        throw new IllegalArgumentException("--concurrency must be at least 1, got " + concurrency);
+      }
       b.concurrency(concurrency);
     }
     return b.build();
@@ -125,14 +128,14 @@ public final class TruthOptions {
     for (String p : parts) {
       int colon = p.indexOf(':', 1);
       if (colon < 0) {
-        throw new IllegalArgumentException("bounds must be LO:HI intervals separated by "
+        throw new IllegalArgumentException("--bounds must be LO:HI intervals separated by "
             + "commas, e.g. 0:1,-5:5, but had '" + p.strip() + "' in '" + text + "'");
       }
       try {
         iv.add(new double[] {Double.parseDouble(p.substring(0, colon).strip()),
             Double.parseDouble(p.substring(colon + 1).strip())});
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("bounds must be numbers, but had '" + p.strip()
+        throw new IllegalArgumentException("--bounds must be numbers, but had '" + p.strip()
             + "' in '" + text + "'");
       }
     }
@@ -141,6 +144,10 @@ public final class TruthOptions {
     for (int i = 0; i < lo.length; i++) {
       lo[i] = iv.get(i)[0];
       hi[i] = iv.get(i)[1];
+      if (!(Double.isFinite(lo[i]) && Double.isFinite(hi[i]) && lo[i] < hi[i])) {
+        throw new IllegalArgumentException("--bounds needs finite intervals LO:HI with LO below "
+            + "HI, but interval " + (i + 1) + " is '" + parts[i].strip() + "' in '" + text + "'");
+      }
     }
     return Domain.of(lo, hi);
   }
@@ -169,7 +176,7 @@ public final class TruthOptions {
     try {
       return Duration.parse(text.strip());
     } catch (java.time.format.DateTimeParseException e) {
-      throw new IllegalArgumentException("timeout must be a duration such as 90s, 30m or 2h, "
+      throw new IllegalArgumentException("--timeout must be a duration such as 90s, 30m or 2h, "
           + "but was '" + text + "'");
     }
   }
@@ -178,7 +185,7 @@ public final class TruthOptions {
     return switch (text.strip().toLowerCase(Locale.ROOT)) {
       case "per-point", "point" -> ExternalModel.Protocol.PER_POINT;
       case "batch" -> ExternalModel.Protocol.BATCH;
-      default -> throw new IllegalArgumentException("protocol must be per-point or batch, but "
+      default -> throw new IllegalArgumentException("--protocol must be per-point or batch, but "
           + "was '" + text + "'");
     };
   }

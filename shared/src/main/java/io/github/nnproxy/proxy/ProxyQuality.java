@@ -58,7 +58,14 @@ public record ProxyQuality(
     double validationSpearman,
     double lowDecileRmse) {
 
-  /** Below this validation R2 a proxy is too poor to trust: {@link #trustworthy()} says no. */
+  /**
+   * Below this validation R2 a proxy is too poor to trust: {@link #trustworthy()} says no. At R2
+   * 0.5 the proxy's errors on held-out points still carry half of the function's variance (their
+   * RMSE is about 0.7 of the values' standard deviation), so errors as large as the differences
+   * between good and poor points are common, and the proxy's lowest point can lie anywhere the
+   * function is merely below average. Above it the proxy has at least learned the function's
+   * trend; that is necessary for an optimum worth checking, not sufficient.
+   */
   public static final double MIN_TRUSTED_R2 = 0.5;
 
   /**

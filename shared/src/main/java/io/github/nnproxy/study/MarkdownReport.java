@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * Writes {@code summary.md}: the study's setup, a table in the seed study's layout (PSO and GA
- * distance on the proxy, on the truth, and the seed's published figure), a table of every cell,
+ * distance on the proxy, on the truth, and the seed's published figure in the "paper" columns), a
+ * table of every cell,
  * generated commentary ({@link Commentary}) and the list of plots. Stateless.
  */
 final class MarkdownReport {
@@ -96,7 +97,7 @@ final class MarkdownReport {
         + "mean ± population standard deviation (ddof = 0, as numpy and the seed study) over the "
         + "seeds. \"proxy\": the optimizer minimized the proxy; \"truth\": it minimized the true "
         + "function (one baseline per function, dimension, optimizer and seed, shared by the "
-        + "schemes). \"seed\": the figure published by Albreiki, Belayouni and Gupta "
+        + "schemes). \"paper\": the figure published by Albreiki, Belayouni and Gupta "
         + "(arXiv 2301.07102). R²: the proxy's validation R². Spearman: the rank correlation "
         + "of the proxy's predictions with the truth on the validation points (1: it orders "
         + "points as the truth does).\n\n");
@@ -105,8 +106,8 @@ final class MarkdownReport {
   private static void seedTable(StringBuilder md, StabilityStudy study, Cells index,
       Optional<StudyOptimizer> pso, Optional<StudyOptimizer> ga) {
     md.append("## Distance to the optimum, in the seed's layout\n\n");
-    md.append("| function | d | scheme | proxy R² | Spearman | PSO proxy | PSO truth | PSO seed "
-        + "| GA proxy | GA truth | GA seed |\n");
+    md.append("| function | d | scheme | proxy R² | Spearman | PSO proxy | PSO truth | PSO paper "
+        + "| GA proxy | GA truth | GA paper |\n");
     md.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     SeedFigures seed = SeedFigures.published();
     for (BenchmarkFunction f : study.problems()) {

@@ -64,7 +64,7 @@ final class StudyFolder {
    * released when the study ends, and also when its process dies (even by SIGKILL), so a killed
    * study never blocks its resumption. The lock file itself stays.
    *
-   * @throws IllegalStateException if another study, in this or another process, holds the lock
+   * @throws OutputFolderException if another study, in this or another process, holds the lock
    * @throws UncheckedIOException if the folder or the lock file cannot be created
    */
   static Lock lock(Path out) {
@@ -80,7 +80,8 @@ final class StudyFolder {
         lock = null; // held by this JVM
       }
       if (lock == null) {
-        throw new IllegalStateException("another study is running in " + out + " (it holds "
+        throw new OutputFolderException(OutputFolderException.Reason.LOCKED, out,
+            "another study is running in " + out + " (it holds "
             + file + "). Wait for it to end, or use another output folder.");
       }
       FileChannel held = channel;
@@ -143,7 +144,7 @@ final class StudyFolder {
    * @param resume whether results of the same configuration may be resumed
    * @param found the study's result files present in the folder, by name
    * @return true if the folder holds results of this configuration to resume from
-   * @throws IllegalStateException if the folder holds results and {@code resume} is false, or it
+   * @throws OutputFolderException if the folder holds results and {@code resume} is false, or it
    *     holds results of another configuration or of an unknown one
    * @throws UncheckedIOException if the folder cannot be read or written
    */
@@ -152,13 +153,15 @@ final class StudyFolder {
       Files.createDirectories(out);
       Path config = out.resolve(CONFIG);
       if (!found.isEmpty() && !resume) {
-        throw new IllegalStateException("the output folder " + out + " already holds study results"
+        throw new OutputFolderException(OutputFolderException.Reason.RESUME_OFF, out,
+            "the output folder " + out + " already holds study results"
             + " (" + String.join(", ", found) + ") and resume is off, so nothing is overwritten."
             + " Choose a new output folder, delete " + out + ", or turn resume on to continue"
             + " that study.");
       }
       if (!found.isEmpty() && !Files.exists(config)) {
-        throw new IllegalStateException("the output folder " + out + " holds study results ("
+        throw new OutputFolderException(OutputFolderException.Reason.UNKNOWN_CONFIGURATION, out,
+            "the output folder " + out + " holds study results ("
             + String.join(", ", found) + ") but no " + CONFIG + ", so it cannot be told whether"
             + " they belong to this configuration. Choose a new output folder or delete " + out
             + ".");
@@ -167,7 +170,8 @@ final class StudyFolder {
       if (Files.exists(config)) {
         String before = Files.readString(config, StandardCharsets.UTF_8);
         if (!before.equals(description)) {
-          throw new IllegalStateException("the output folder " + out + " holds the results of"
+          throw new OutputFolderException(OutputFolderException.Reason.OTHER_CONFIGURATION, out,
+              "the output folder " + out + " holds the results of"
               + " another study configuration; " + differences(before, description) + ". Results"
               + " of different configurations are never mixed: to run this configuration, choose"
               + " a new output folder or delete " + out + "; to resume the old study, run it with"

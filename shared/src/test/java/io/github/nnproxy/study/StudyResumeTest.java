@@ -295,6 +295,9 @@ class StudyResumeTest {
     IllegalStateException seeds = assertThrows(IllegalStateException.class,
         () -> c.study(dir).seeds(3, 8).build().run());
     assertTrue(seeds.getMessage().contains("'seeds' was 3, 7, now 3, 8"), seeds.getMessage());
+    assertEquals(OutputFolderException.Reason.OTHER_CONFIGURATION,
+        ((OutputFolderException) seeds).reason());
+    assertEquals(dir, ((OutputFolderException) seeds).folder());
     assertTrue(seeds.getMessage().contains("choose a new output folder or delete"),
         seeds.getMessage());
 
@@ -349,6 +352,7 @@ class StudyResumeTest {
       IllegalStateException e = assertThrows(IllegalStateException.class,
           () -> c.study(dir).build().run());
       assertTrue(e.getMessage().contains("another study is running in"), e.getMessage());
+      assertEquals(OutputFolderException.Reason.LOCKED, ((OutputFolderException) e).reason());
       assertEquals(0, c.runs());
     } finally {
       release.countDown();
@@ -363,6 +367,7 @@ class StudyResumeTest {
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> new Counts().study(dir).resume(false).build().run());
     assertTrue(e.getMessage().contains("resume is off"), e.getMessage());
+    assertEquals(OutputFolderException.Reason.RESUME_OFF, ((OutputFolderException) e).reason());
     assertTrue(e.getMessage().contains("runs.csv"), e.getMessage());
   }
 
@@ -373,6 +378,8 @@ class StudyResumeTest {
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> new Counts().study(dir).build().run());
     assertTrue(e.getMessage().contains("no study-config.txt"), e.getMessage());
+    assertEquals(OutputFolderException.Reason.UNKNOWN_CONFIGURATION,
+        ((OutputFolderException) e).reason());
   }
 
   @Test
