@@ -93,7 +93,7 @@ final class OutputPaths {
           + "folder for the results (it is created if missing)");
     }
     if (Files.isDirectory(dir)) {
-      probe(option, dir);
+      probe(option + " " + dir, dir);
       return;
     }
     checkParent(option, dir, false);
@@ -110,7 +110,7 @@ final class OutputPaths {
         Files.createDirectories(parent);
       } catch (IOException e) {
         throw new IllegalStateException(option + " " + path + ": cannot create the folder "
-            + parent + ": " + reason(e), e);
+            + parent + ": " + reason(e));
       }
     }
     if (!Files.exists(parent)) {
@@ -130,8 +130,9 @@ final class OutputPaths {
     try {
       tmp = Files.createTempFile(dir, ".nnproxy-write-check", ".tmp");
     } catch (IOException e) {
+      // no cause: its message is the probe's file name, which would only mislead
       throw new IllegalStateException(what + ": cannot write in " + dir.toAbsolutePath()
-          .normalize() + ": " + reason(e), e);
+          .normalize() + ": " + reason(e));
     }
     try {
       Files.deleteIfExists(tmp);

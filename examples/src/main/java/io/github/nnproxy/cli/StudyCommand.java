@@ -174,7 +174,10 @@ public final class StudyCommand implements Callable<Integer> {
     SummaryTable.legend(md, perCell / optimizerChoices().size(), optimizerChoices().stream()
         .filter(o -> o.column() == SeedColumn.NONE).map(o -> o.studyOptimizer().label())
         .toList()).forEach(w::println);
-    ProxyWarning.untrusted(result.proxies()).ifPresent(w::println);
+    ProxyWarning.untrusted(result.proxies()).ifPresent(line -> {
+      w.println();
+      w.println(line);
+    });
     w.println();
     w.printf(Locale.ROOT, "%s, %s in %s.%n", Counts.of(result.proxies().size(), "proxy",
         "proxies"), Counts.of(result.runCount(), "run", "runs"), ProgressListener.elapsed(took));

@@ -169,6 +169,18 @@ class ErrorTest {
     assertOneLine(run.err(), "is a directory, expected a proxy file written by nnproxy train");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"study, runs.csv", "budget, budget-runs.csv"})
+  void aRefusedFolderComesWithTheCommandForANewOne(String command, String file,
+      @TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve(file), "function\n");
+    Cli.Run run = Cli.run(command, "--seeds", "2", "--out", dir.toString(), "--no-plots");
+    assertEquals(1, run.exitCode());
+    assertOneLine(run.err(), "To run this configuration in a new folder: ");
+    assertTrue(run.err().strip().endsWith(" " + command + " --seeds 2 --no-plots --out <new "
+        + "folder>"), run.err());
+  }
+
   private static void assertOneLine(String err, String expected) {
     assertTrue(err.contains(expected), "expected '" + expected + "' in: " + err);
     assertEquals(1, err.strip().lines().count(), "not one line: " + err);

@@ -1,6 +1,7 @@
 package io.github.nnproxy.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -51,5 +52,26 @@ class TrainOptimizeTest {
     Cli.Run run = Cli.run("optimize", "--proxy", proxy.toString(), "--function", "ackley");
     assertEquals(2, run.exitCode());
     assertTrue(run.err().contains("domain"), run.err());
+  }
+
+  @Test
+  void aWellFittedProxyHasNoWarning() {
+    assertFalse(trained.out().contains("Warning"), trained.out());
+  }
+
+  @Test
+  void anUntrustworthyProxyIsFlaggedByTrainAndByOptimize(@TempDir Path tmp) {
+    Path poor = tmp.resolve("poor.nnproxy");
+    Cli.Run train = Cli.run("train", "--function", "ackley", "--trainer", "quick", "--samples",
+        "40", "--quiet", "--out", poor.toString());
+    assertEquals(0, train.exitCode(), train.err());
+    String warning = "explains little of the function (less than half of its variation on the "
+        + "held-out points), so its optimum should not be trusted";
+    assertTrue(train.out().contains("Warning: validation R2 "), train.out());
+    assertTrue(train.out().contains(warning), train.out());
+
+    Cli.Run optimize = Cli.run("optimize", "--proxy", poor.toString(), "--optimizer", "ga");
+    assertEquals(0, optimize.exitCode(), optimize.err());
+    assertTrue(optimize.out().contains(warning), optimize.out());
   }
 }
