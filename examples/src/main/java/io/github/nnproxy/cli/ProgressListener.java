@@ -145,8 +145,8 @@ public final class ProgressListener implements StudyListener, AutoCloseable {
           + (run.scheme().isEmpty() ? "truth" : run.scheme());
       int n = cellRuns.merge(cell, 1, Integer::sum);
       if (n == runsPerCell) {
-        lineWriter.printf(Locale.ROOT, "%s: %d/%d runs (%d/%d in all), %s%n", cell, n,
-            runsPerCell, done, total, elapsed(Duration.ofNanos(System.nanoTime() - started)));
+        lineWriter.printf(Locale.ROOT, "%s: %d/%d %s (%d/%d in all), %s%n", cell, n,
+            runsPerCell, runsPerCell == 1 ? "run" : "runs", done, total, elapsed(Duration.ofNanos(System.nanoTime() - started)));
         lineWriter.flush();
       }
     }

@@ -218,8 +218,8 @@ public final class TrainCommand implements Callable<Integer> {
     w.println("Quality: " + proxy.quality());
     if (store != null) {
       w.printf(Locale.ROOT, "Store:   %d of the %d evaluations simulated now, %d answered from "
-          + "%s (%d points recorded)%n", store.simulations(), n, store.answered(),
-          store.file(), store.size());
+          + "%s (%s recorded)%n", store.simulations(), n, store.answered(),
+          store.file(), Counts.of(store.size(), "point", "points"));
     }
     ProxyWarning.of(proxy).ifPresent(w::println);
     if (f != null) {
@@ -260,8 +260,9 @@ public final class TrainCommand implements Callable<Integer> {
     Path file = outFile(name);
     OutputPaths.checkProxyFile(spec.commandLine(), "--out", file, force, out == null);
     PrintWriter w = spec.commandLine().getOut();
-    w.printf(Locale.ROOT, "Read %d rows of %s: %d usable, %d skipped (%d missing value, %d "
-            + "non-finite value, %d bad input)%n", logged.rowsRead(), data, logged.y().length,
+    w.printf(Locale.ROOT, "Read %s of %s: %d usable, %d skipped (%d missing value, %d "
+            + "non-finite value, %d bad input)%n", Counts.of(logged.rowsRead(), "row", "rows"),
+        data, logged.y().length,
         logged.skipped(), logged.missingValue(), logged.nonFiniteValue(), logged.badInput());
     w.printf(Locale.ROOT, "Training a proxy of %s from inputs %s on %s (seed %d) with %s "
         + "(%s)...%n", valueColumn, logged.inputs(), domain, seed, trainer.key(), t);

@@ -96,7 +96,7 @@ class StudyCommandTest {
     assertEquals(3, lines.size(), run.err());
     for (String cell : new String[] {"sphere 2-D truth", "sphere 2-D sparse-uniform",
         "sphere 2-D dense-uniform"}) {
-      assertTrue(lines.stream().anyMatch(l -> l.matches(cell + ": 1/1 runs \\([123]/3 in all\\), "
+      assertTrue(lines.stream().anyMatch(l -> l.matches(cell + ": 1/1 run \\([123]/3 in all\\), "
           + "\\d+ s")), cell + " in " + lines);
     }
     assertFalse(run.err().contains("\r") || run.err().contains("\u001b"), "escapes: " + run.err());
