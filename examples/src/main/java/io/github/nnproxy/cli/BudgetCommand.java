@@ -114,7 +114,8 @@ public final class BudgetCommand implements Callable<Integer> {
   private int threads = Runtime.getRuntime().availableProcessors();
 
   @Option(names = "--out", paramLabel = "DIR",
-      description = "Output folder (created; its parent folder must exist). Running again with the same settings resumes; other "
+      description = "Output folder (created; its parent folder must exist). Running again "
+          + "with the same settings resumes; other "
           + "settings are refused. Default: nnproxy-budget (nnproxy-budget-quick with --quick).")
   private Path out;
 

@@ -94,7 +94,7 @@ final class CommandText {
     return "'" + word.replace("'", "'\\''") + "'";
   }
 
-  /** {@code java -jar <jar>} (relative to the working folder when inside it), or {@code nnproxy}. */
+  /** {@code java -jar <jar>} (relative to the working folder inside it), or {@code nnproxy}. */
   static String program() {
     try {
       Path jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());

@@ -146,7 +146,8 @@ public final class ProgressListener implements StudyListener, AutoCloseable {
       int n = cellRuns.merge(cell, 1, Integer::sum);
       if (n == runsPerCell) {
         lineWriter.printf(Locale.ROOT, "%s: %d/%d %s (%d/%d in all), %s%n", cell, n,
-            runsPerCell, runsPerCell == 1 ? "run" : "runs", done, total, elapsed(Duration.ofNanos(System.nanoTime() - started)));
+            runsPerCell, runsPerCell == 1 ? "run" : "runs", done, total,
+            elapsed(Duration.ofNanos(System.nanoTime() - started)));
         lineWriter.flush();
       }
     }

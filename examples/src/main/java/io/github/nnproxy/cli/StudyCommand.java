@@ -110,8 +110,9 @@ public final class StudyCommand implements Callable<Integer> {
   private int threads = Runtime.getRuntime().availableProcessors();
 
   @Option(names = "--out", paramLabel = "DIR",
-      description = "Output folder (created; its parent folder must exist). Running again with the same settings resumes: "
-          + "finished runs and saved proxies are reused; other settings are refused. "
+      description = "Output folder (created; its parent folder must exist). Running again "
+          + "with the same settings resumes: finished runs and saved proxies are reused; "
+          + "other settings are refused. "
           + "Default: ${DEFAULT-VALUE}.")
   private Path out = Path.of("nnproxy-results");
 
@@ -148,7 +149,8 @@ public final class StudyCommand implements Callable<Integer> {
     OutputPaths.checkFolder("--out", out);
     PrintWriter w = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    int perCell = optimizerChoices().size() * (seeds != null ? seeds : preset.seeds()).seeds().length;
+    int seedCount = (seeds != null ? seeds : preset.seeds()).seeds().length;
+    int perCell = optimizerChoices().size() * seedCount;
     StudyResult result;
     long start;
     try (EvaluationBackend.Session truth = spark.open(spec.commandLine());
@@ -171,7 +173,7 @@ public final class StudyCommand implements Callable<Integer> {
     SummaryTable.of(result.summaryMarkdown()).forEach(w::println);
     Path dir = result.output().toAbsolutePath().normalize();
     Path md = dir.resolve(result.summaryMarkdown().getFileName());
-    SummaryTable.legend(md, perCell / optimizerChoices().size(), optimizerChoices().stream()
+    SummaryTable.legend(md, seedCount, optimizerChoices().stream()
         .filter(o -> o.column() == SeedColumn.NONE).map(o -> o.studyOptimizer().label())
         .toList()).forEach(w::println);
     ProxyWarning.untrusted(result.proxies()).ifPresent(line -> {

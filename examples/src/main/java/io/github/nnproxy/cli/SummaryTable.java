@@ -18,7 +18,8 @@ import java.util.List;
  *
  * <pre>{@code
  * SummaryTable.of(result.summaryMarkdown()).forEach(System.out::println);
- * SummaryTable.legend(result.summaryMarkdown(), 5, List.of("spso2011")).forEach(System.out::println);
+ * SummaryTable.legend(result.summaryMarkdown(), 5, List.of("spso2011"))
+ *     .forEach(System.out::println);
  * }</pre>
  */
 public final class SummaryTable {

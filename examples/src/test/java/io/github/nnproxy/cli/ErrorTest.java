@@ -25,7 +25,7 @@ class ErrorTest {
       "study --seeds many; 'many'",
       "study --trainer huge; 'huge'",
       "study --preset full; 'full'",
-      "study --functions rosenbrock --dimensions 1; --dimensions must be at least 2 for rosenbrock, got 1",
+      "study --functions rosenbrock --dimensions 1; --dimensions must be at least 2 for rosenbrock",
       "study --dimensions 0; --dimensions must be at least 1, got 0",
       "study --base-size 10; --base-size must be at least 40, got 10",
       "study --optimizers pso,pso; --optimizers must not repeat",

@@ -70,7 +70,8 @@ class StudyCommandTest {
     assertEquals(1, refused.exitCode());
     assertEquals(1, refused.err().strip().lines().count(), refused.err());
     assertTrue(refused.err().contains("seeds"), refused.err());
-    assertTrue(refused.err().contains("To run this configuration in a new folder: "), refused.err());
+    assertTrue(refused.err().contains("To run this configuration in a new folder: "),
+        refused.err());
     assertTrue(refused.err().contains(" study --functions sphere --dimensions 2 --schemes sparse "
         + "--seeds 3 "), refused.err());
     assertTrue(refused.err().strip().endsWith("--quiet --out <new folder>"), refused.err());
