@@ -72,6 +72,21 @@ public final class Requires {
   }
 
   /**
+   * Checks that a double is finite and zero or positive.
+   *
+   * @param value the value
+   * @param name the argument's name
+   * @return {@code value}
+   * @throws IllegalArgumentException if {@code value} is not finite or is negative
+   */
+  public static double nonNegative(double value, String name) {
+    if (!(value >= 0) || !Double.isFinite(value)) {
+      throw new IllegalArgumentException(name + " must be finite and >= 0, but was " + value);
+    }
+    return value;
+  }
+
+  /**
    * Checks that a double is finite and strictly positive.
    *
    * @param value the value
