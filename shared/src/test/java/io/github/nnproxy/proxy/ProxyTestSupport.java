@@ -6,6 +6,7 @@ import io.github.nnproxy.sampling.SamplingScheme;
 /** Proxies trained once per test JVM and shared by the tests that only read them. */
 public final class ProxyTestSupport {
   private static Proxy ackley;
+  private static Proxy smallAckley;
 
   private ProxyTestSupport() {}
 
@@ -23,6 +24,26 @@ public final class ProxyTestSupport {
           .train(f, SamplingScheme.DENSE_UNIFORM.sampler(f), 10_000, 42L);
     }
     return ackley;
+  }
+
+  /**
+   * A proxy of 2-D Ackley for the adapters' tests: a 64-64-64 network trained on 10,000 uniform
+   * samples for 30 epochs (batch 32, patience 40), seed 42. Trained once per test JVM.
+   *
+   * @return the shared proxy
+   */
+  public static synchronized Proxy smallAckleyProxy() {
+    if (smallAckley == null) {
+      smallAckley =
+          ProxyTrainer.builder()
+              .hiddenLayers(64, 64, 64)
+              .epochs(30)
+              .batchSize(32)
+              .patience(40)
+              .build()
+              .train(Benchmarks.ackley(2), io.github.nnproxy.sampling.Samplers.uniform(), 10_000, 42L);
+    }
+    return smallAckley;
   }
 
   /** {@code n} points of dimension {@code d}, uniform in {@code [-bound, bound)} per coordinate. */
