@@ -35,7 +35,7 @@ import org.encog.neural.networks.layers.BasicLayer;
  * see {@link #extrapolatedQueries()}.
  *
  * <pre>{@code
- * Proxy proxy = ProxyTrainer.paper(f).train(f, Samplers.uniform(), 10_000, 42L);
+ * Proxy proxy = ProxyTrainer.defaults().train(f, Samplers.uniform(), 10_000, 42L);
  * System.out.println(proxy.quality());
  * double y = proxy.evaluate(new double[] {0.1, -0.3});
  * proxy.save(Path.of("ackley-2d.nnproxy"));

@@ -1,5 +1,6 @@
 package io.github.nnproxy.proxy;
 
+import io.github.nnproxy.paper.SeedRecipes;
 import io.github.nnproxy.benchmark.Benchmarks;
 import io.github.nnproxy.sampling.SamplingScheme;
 
@@ -20,8 +21,8 @@ public final class ProxyTestSupport {
   public static synchronized Proxy ackleyProxy() {
     if (ackley == null) {
       var f = Benchmarks.ackley(2);
-      ackley = ProxyTrainer.paper(f).toBuilder().epochs(30).build()
-          .train(f, SamplingScheme.DENSE_UNIFORM.sampler(f), 10_000, 42L);
+      ackley = SeedRecipes.trainer(f).toBuilder().epochs(30).build()
+          .train(f, SeedRecipes.sampler(SamplingScheme.DENSE_UNIFORM, f), 10_000, 42L);
     }
     return ackley;
   }
