@@ -141,8 +141,8 @@ public final class ProxyTrainer {
    * stopping. Functions the seed did not study get the Ackley network and 500 epochs. Trained with
    * {@link TrainingAlgorithm#BATCHED_ADAM}, which computes the true gradient of the mean squared
    * error over each mini-batch as PyTorch does (Encog's own {@link TrainingAlgorithm#ADAM} lets
-   * the gradient through the last hidden layer's inactive ReLU units, Encog issue #243). About a
-   * minute per proxy on one core; {@link #defaults()} is the fast choice.
+   * the gradient through the last hidden layer's inactive ReLU units, Encog issue #243).
+   * {@link #defaults()} is the fast choice.
    *
    * <p>Deprecated because the choice by function name is the seed study's recipe, not the
    * trainer's: use {@link io.github.nnproxy.paper.SeedRecipes#trainer(BenchmarkFunction)}, which
