@@ -632,9 +632,7 @@ public final class ProxyTrainer {
      * @throws IllegalArgumentException if {@code timeout} is zero or negative
      */
     public Builder evaluationTimeout(Duration timeout) {
-      if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
-        throw new IllegalArgumentException("evaluationTimeout must be > 0, but was " + timeout);
-      }
+      Requires.positiveOrNull(timeout, "evaluationTimeout");
       this.evaluationTimeout = timeout;
       return this;
     }
