@@ -2,6 +2,7 @@ package io.github.nnproxy;
 
 import static io.github.nnproxy.internal.Requires.nonNull;
 
+import io.github.nnproxy.internal.Requires;
 import java.io.Serializable;
 import java.util.Arrays;
 
@@ -48,12 +49,8 @@ public record Domain(double[] lower, double[] upper) implements Serializable {
     lower = lower.clone();
     upper = upper.clone();
     for (int i = 0; i < lower.length; i++) {
-      if (!Double.isFinite(lower[i])) {
-        throw new IllegalArgumentException("lower[" + i + "] must be finite, but was " + lower[i]);
-      }
-      if (!Double.isFinite(upper[i])) {
-        throw new IllegalArgumentException("upper[" + i + "] must be finite, but was " + upper[i]);
-      }
+      Requires.finite(lower[i], "lower[" + i + "]");
+      Requires.finite(upper[i], "upper[" + i + "]");
       if (!(lower[i] < upper[i])) {
         throw new IllegalArgumentException(
             "lower[" + i + "] must be < upper[" + i + "], but was " + lower[i] + " >= " + upper[i]);
@@ -83,9 +80,7 @@ public record Domain(double[] lower, double[] upper) implements Serializable {
    * @throws IllegalArgumentException if {@code dimension <= 0} or the bounds are invalid
    */
   public static Domain cube(int dimension, double lower, double upper) {
-    if (dimension <= 0) {
-      throw new IllegalArgumentException("dimension must be > 0, but was " + dimension);
-    }
+    Requires.positive(dimension, "dimension");
     double[] lo = new double[dimension];
     double[] hi = new double[dimension];
     Arrays.fill(lo, lower);

@@ -1,5 +1,6 @@
 package io.github.nnproxy.bench;
 
+import io.github.nnproxy.paper.SeedRecipes;
 import io.github.nnproxy.Domain;
 import io.github.nnproxy.ForwardModel;
 import io.github.nnproxy.benchmark.BenchmarkFunction;
@@ -100,7 +101,7 @@ public class OptimizerOnProxyBenchmark {
     ProxyTrainer trainer =
         switch (network) {
           case "defaults" -> ProxyTrainer.defaults().toBuilder().epochs(5).build();
-          case "paper" -> ProxyTrainer.paper(f).toBuilder().epochs(1).build();
+          case "paper" -> SeedRecipes.trainer(f).toBuilder().epochs(1).build();
           default -> throw new IllegalArgumentException("network: defaults or paper, not " + network);
         };
     return trainer.train(f, Samplers.uniform(), 500, 1L);

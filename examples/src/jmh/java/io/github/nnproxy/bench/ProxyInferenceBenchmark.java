@@ -1,5 +1,6 @@
 package io.github.nnproxy.bench;
 
+import io.github.nnproxy.paper.SeedRecipes;
 import io.github.nnproxy.benchmark.BenchmarkFunction;
 import io.github.nnproxy.benchmark.Benchmarks;
 import io.github.nnproxy.proxy.Activation;
@@ -62,7 +63,7 @@ public class ProxyInferenceBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     BenchmarkFunction f = Benchmarks.ackley(dimension);
-    proxy = ProxyTrainer.paper(f).toBuilder().activation(Activation.parse(activation)).epochs(1)
+    proxy = SeedRecipes.trainer(f).toBuilder().activation(Activation.parse(activation)).epochs(1)
         .build()
         .train(f, Samplers.uniform(), 500, 1L);
     xs = Samplers.uniform().sample(f.domain(), POINTS, 2L);

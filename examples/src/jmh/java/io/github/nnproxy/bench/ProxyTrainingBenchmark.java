@@ -1,5 +1,6 @@
 package io.github.nnproxy.bench;
 
+import io.github.nnproxy.paper.SeedRecipes;
 import io.github.nnproxy.benchmark.BenchmarkFunction;
 import io.github.nnproxy.benchmark.Benchmarks;
 import io.github.nnproxy.proxy.Proxy;
@@ -57,13 +58,13 @@ public class ProxyTrainingBenchmark {
   public void setUp() {
     f = Benchmarks.ackley(2);
     SamplingScheme scheme = SamplingScheme.DENSE_UNIFORM;
-    xs = scheme.sampler(f).sample(f.domain(), scheme.sampleSize(SamplingScheme.PAPER_BASE_SIZE),
+    xs = SeedRecipes.sampler(scheme, f).sample(f.domain(), scheme.sampleSize(SamplingScheme.PAPER_BASE_SIZE),
         42L);
     ys = f.evaluateAll(xs);
     ProxyTrainer base = switch (trainer) {
       case "defaults" -> ProxyTrainer.defaults();
       case "defaults-2-threads" -> ProxyTrainer.defaults().toBuilder().threads(2).build();
-      case "paper" -> ProxyTrainer.paper(f);
+      case "paper" -> SeedRecipes.trainer(f);
       case "encog-adam" -> ProxyTrainer.builder().algorithm(TrainingAlgorithm.ADAM)
           .batchSize(16).learningRate(2e-3).build();
       default -> throw new IllegalArgumentException("unknown trainer " + trainer);

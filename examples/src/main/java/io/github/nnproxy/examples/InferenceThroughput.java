@@ -1,5 +1,6 @@
 package io.github.nnproxy.examples;
 
+import io.github.nnproxy.paper.SeedRecipes;
 import io.github.nnproxy.benchmark.BenchmarkFunction;
 import io.github.nnproxy.benchmark.Benchmarks;
 import io.github.nnproxy.proxy.Activation;
@@ -47,7 +48,7 @@ public final class InferenceThroughput {
     }
     for (int d : dims) {
       BenchmarkFunction f = Benchmarks.ackley(d);
-      Proxy proxy = ProxyTrainer.paper(f).toBuilder().activation(activation).epochs(1).build()
+      Proxy proxy = SeedRecipes.trainer(f).toBuilder().activation(activation).epochs(1).build()
           .train(f, Samplers.uniform(), 500, 1L);
       for (int batch : batches) {
         double[][] xs = Samplers.uniform().sample(f.domain(), batch, 2L);

@@ -20,7 +20,7 @@ import java.util.Locale;
  * Runs the seed study's stability study through the API (not the command line): Ackley,
  * Rastrigin and Rosenbrock in 2, 4 and 10-D, dense, sparse and Gaussian training sets, the seed's
  * PSO (jMetal) and GA (Jenetics), 10 seeds, proxies trained with {@link ProxyTrainer#defaults()}.
- * 30 to 60 minutes on two cores; {@code --quick} runs a 2-D, 3-seed version in about a minute.
+ * {@code --quick} runs a 2-D, 3-seed version; docs/BENCHMARKS.md gives the run times of both.
  *
  * <pre>{@code
  * java -cp examples/target/nnproxy.jar io.github.nnproxy.examples.PaperStudy [--quick] [folder]

@@ -1,5 +1,6 @@
 package io.github.nnproxy.examples;
 
+import io.github.nnproxy.paper.SeedRecipes;
 import io.github.nnproxy.Domain;
 import io.github.nnproxy.ForwardModel;
 import io.github.nnproxy.manage.ProxyEnsemble;
@@ -136,7 +137,7 @@ public final class ProxyDesign {
         BenchmarkFunction f = Benchmarks.byName(name, d);
         for (SamplingScheme s : List.of(SamplingScheme.DENSE_UNIFORM,
             SamplingScheme.SPARSE_UNIFORM, SamplingScheme.GAUSSIAN)) {
-          list.add(new Problem(name + " " + d + "-D " + s.label(), f, s.sampler(f),
+          list.add(new Problem(name + " " + d + "-D " + s.label(), f, SeedRecipes.sampler(s, f),
               s.sampleSize(SamplingScheme.PAPER_BASE_SIZE),
               seed.getOrDefault(name + "|" + d + "|" + s.label(), Double.NaN)));
         }

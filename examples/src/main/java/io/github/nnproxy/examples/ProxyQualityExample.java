@@ -1,5 +1,6 @@
 package io.github.nnproxy.examples;
 
+import io.github.nnproxy.paper.SeedRecipes;
 import io.github.nnproxy.benchmark.BenchmarkFunction;
 import io.github.nnproxy.benchmark.Benchmarks;
 import io.github.nnproxy.proxy.Proxy;
@@ -28,11 +29,11 @@ public final class ProxyQualityExample {
     boolean paper = args.length > 3 && args[3].equalsIgnoreCase("paper");
 
     BenchmarkFunction f = Benchmarks.byName(name, d);
-    ProxyTrainer trainer = paper ? ProxyTrainer.paper(f) : ProxyTrainer.defaults();
+    ProxyTrainer trainer = paper ? SeedRecipes.trainer(f) : ProxyTrainer.defaults();
     int n = scheme.sampleSize(SamplingScheme.PAPER_BASE_SIZE);
     System.out.printf(Locale.ROOT, "Training a proxy of %s on %d %s points with %s%n", f, n,
         scheme.label(), trainer);
-    Proxy proxy = trainer.train(f, scheme.sampler(f), n, 42L);
+    Proxy proxy = trainer.train(f, SeedRecipes.sampler(scheme, f), n, 42L);
     System.out.println("Quality: " + proxy.quality());
     double[] x = f.optimum();
     System.out.printf(Locale.ROOT, "At the true optimum: truth %.6f, proxy %.6f%n",

@@ -1,5 +1,6 @@
 package io.github.nnproxy.examples;
 
+import io.github.nnproxy.paper.SeedRecipes;
 import io.github.nnproxy.benchmark.BenchmarkFunction;
 import io.github.nnproxy.benchmark.Benchmarks;
 import io.github.nnproxy.proxy.ProxyTrainer;
@@ -47,9 +48,9 @@ public final class TrainingCurves {
     c.put("encog-adam-b16", base.toBuilder().algorithm(TrainingAlgorithm.ADAM).batchSize(16)
         .learningRate(2e-3).epochs(60).build());
     c.put("encog-rprop", base.toBuilder().algorithm(TrainingAlgorithm.RPROP).build());
-    c.put("batched-adam-seed-net", ProxyTrainer.paper(f).toBuilder()
+    c.put("batched-adam-seed-net", SeedRecipes.trainer(f).toBuilder()
         .algorithm(TrainingAlgorithm.BATCHED_ADAM).epochs(250).build());
-    c.put("batched-adam-seed-net-b32", ProxyTrainer.paper(f).toBuilder()
+    c.put("batched-adam-seed-net-b32", SeedRecipes.trainer(f).toBuilder()
         .algorithm(TrainingAlgorithm.BATCHED_ADAM).batchSize(32).learningRate(3e-3).epochs(250)
         .build());
     c.put("batched-adam-b16", base.toBuilder().algorithm(TrainingAlgorithm.BATCHED_ADAM)
@@ -85,7 +86,7 @@ public final class TrainingCurves {
         ? List.of(args).subList(4, args.length) : new ArrayList<>(all.keySet());
     Files.createDirectories(out);
     int n = scheme.sampleSize(SamplingScheme.PAPER_BASE_SIZE);
-    double[][] xs = scheme.sampler(f).sample(f.domain(), n, 42L);
+    double[][] xs = SeedRecipes.sampler(scheme, f).sample(f.domain(), n, 42L);
     double[] ys = f.evaluateAll(xs);
     XYChart chart = new XYChartBuilder().width(900).height(560)
         .title("Validation R2 against training time: " + f + ", " + scheme.label())

@@ -470,9 +470,7 @@ public final class JeneticsOptimizer implements Optimizer {
      */
     public Builder name(String name) {
       nonNull(name, "name");
-      if (name.isBlank()) {
-        throw new IllegalArgumentException("name must not be blank, but was \"" + name + "\"");
-      }
+      Requires.notBlank(name, "name");
       this.name = name;
       return this;
     }
@@ -485,10 +483,7 @@ public final class JeneticsOptimizer implements Optimizer {
      * @throws IllegalArgumentException if {@code populationSize < 2}
      */
     public Builder populationSize(int populationSize) {
-      if (populationSize < 2) {
-        throw new IllegalArgumentException(
-            "populationSize must be >= 2, but was " + populationSize);
-      }
+      Requires.atLeast(populationSize, 2, "populationSize");
       this.populationSize = populationSize;
       return this;
     }

@@ -70,9 +70,7 @@ public final class ProxyAudit implements Consumer<EvolutionResult<DoubleGene, Do
      */
     public Entry {
       nonNull(x, "x");
-      if (generation < 0) {
-        throw new IllegalArgumentException("generation must be >= 0, but was " + generation);
-      }
+      Requires.nonNegative(generation, "generation");
       x = x.clone();
     }
 

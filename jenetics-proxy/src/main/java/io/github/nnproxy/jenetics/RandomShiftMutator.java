@@ -3,6 +3,7 @@ package io.github.nnproxy.jenetics;
 import static io.github.nnproxy.internal.Requires.nonNull;
 
 import io.github.nnproxy.Domain;
+import io.github.nnproxy.internal.Requires;
 import io.jenetics.Alterer;
 import io.jenetics.AltererResult;
 import io.jenetics.Chromosome;
@@ -59,9 +60,7 @@ public final class RandomShiftMutator<C extends Comparable<? super C>>
       throw new IllegalArgumentException(
           "percentGenes must be in (0, 100], but was " + percentGenes);
     }
-    if (!(shift > 0) || !Double.isFinite(shift)) {
-      throw new IllegalArgumentException("shift must be finite and > 0, but was " + shift);
-    }
+    Requires.positive(shift, "shift");
     this.width = new double[domain.dimension()];
     for (int i = 0; i < width.length; i++) {
       width[i] = domain.upper(i) - domain.lower(i);

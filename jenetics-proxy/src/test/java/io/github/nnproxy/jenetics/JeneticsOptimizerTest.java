@@ -1,5 +1,7 @@
 package io.github.nnproxy.jenetics;
 
+import io.github.nnproxy.proxy.ProxyTestSupport;
+import io.github.nnproxy.CountingModel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -54,7 +56,7 @@ class JeneticsOptimizerTest {
 
   @Test
   void findsTheAckleyOptimumOnATrainedProxy() {
-    Proxy proxy = TestModels.ackley2d();
+    Proxy proxy = ProxyTestSupport.smallAckleyProxy();
     BenchmarkFunction ackley = Benchmarks.ackley(2);
     Optimum onProxy = JeneticsOptimizer.paper().minimize(proxy, 42L);
     assertTrue(
@@ -74,7 +76,7 @@ class JeneticsOptimizerTest {
 
   @Test
   void sameSeedGivesEqualOptimum() {
-    ForwardModel proxy = TestModels.ackley2d();
+    ForwardModel proxy = ProxyTestSupport.smallAckleyProxy();
     JeneticsOptimizer ga = JeneticsOptimizer.paper();
     assertEquals(ga.minimize(proxy, 11L), ga.minimize(proxy, 11L));
     assertNotEquals(ga.minimize(proxy, 11L), ga.minimize(proxy, 12L));
@@ -97,30 +99,30 @@ class JeneticsOptimizerTest {
 
   @Test
   void countsTheEvaluationsActuallyMade() {
-    TestModels.Counting counting = new TestModels.Counting(Benchmarks.sphere(2));
+    CountingModel counting = CountingModel.of(Benchmarks.sphere(2));
     Optimum paper = JeneticsOptimizer.paper().minimize(counting, 1L);
     // 10 initial individuals + 9 offspring in each of 100 generations, all mutated; elite reused
     assertEquals(10 + 9 * 100, paper.evaluations());
-    assertEquals(counting.points.get(), paper.evaluations());
+    assertEquals(counting.points(), paper.evaluations());
 
-    counting.points.set(0);
+    counting.reset();
     Optimum defaults = JeneticsOptimizer.defaults().minimize(counting, 1L);
-    assertEquals(counting.points.get(), defaults.evaluations());
+    assertEquals(counting.points(), defaults.evaluations());
     assertTrue(defaults.evaluations() < 50 + 30 * 100, defaults::toString); // unaltered are reused
   }
 
   @Test
   void evaluationBudgetStopsWithinOneGeneration() {
-    TestModels.Counting counting = new TestModels.Counting(Benchmarks.sphere(2));
+    CountingModel counting = CountingModel.of(Benchmarks.sphere(2));
     JeneticsOptimizer ga = JeneticsOptimizer.paper().toBuilder().evaluations(500).build();
     Optimum best = ga.minimize(counting, 9L);
     assertTrue(best.evaluations() >= 500 && best.evaluations() < 500 + 10, best::toString);
-    assertEquals(counting.points.get(), best.evaluations());
+    assertEquals(counting.points(), best.evaluations());
   }
 
   @Test
   void concurrentRunsGiveTheSameResultsAsSequentialOnes() throws Exception {
-    ForwardModel proxy = TestModels.ackley2d();
+    ForwardModel proxy = ProxyTestSupport.smallAckleyProxy();
     JeneticsOptimizer ga = JeneticsOptimizer.paper();
     long[] seeds = {1, 2, 3, 4, 5, 6};
     Optimum[] sequential = new Optimum[seeds.length];

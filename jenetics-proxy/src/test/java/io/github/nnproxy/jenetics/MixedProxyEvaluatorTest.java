@@ -1,5 +1,6 @@
 package io.github.nnproxy.jenetics;
 
+import io.github.nnproxy.CountingModel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -57,8 +58,8 @@ class MixedProxyEvaluatorTest {
 
   @Test
   void eachGenerationSendsItsShareToTheTruthWithOneCallPerModel() {
-    TestModels.Counting truth = new TestModels.Counting(TRUTH);
-    TestModels.Counting proxy = new TestModels.Counting(PROXY);
+    CountingModel truth = CountingModel.of(TRUTH);
+    CountingModel proxy = CountingModel.of(PROXY);
     double share = 0.3;
     MixedProxyEvaluator mixed = MixedProxyEvaluator.of(truth, proxy, CODEC, share, 11L);
     run(mixed, 2L);
@@ -75,11 +76,11 @@ class MixedProxyEvaluatorTest {
     }
     double observed = (double) mixed.truthEvaluations() / mixed.log().size();
     assertEquals(share, observed, 0.05);
-    assertEquals(mixed.truthEvaluations(), truth.points.get());
-    assertEquals(mixed.proxyEvaluations(), proxy.points.get());
-    assertEquals(0, truth.evaluateCalls.get());
-    assertTrue(truth.evaluateAllCalls.get() <= mixed.batches());
-    assertTrue(proxy.evaluateAllCalls.get() <= mixed.batches());
+    assertEquals(mixed.truthEvaluations(), truth.points());
+    assertEquals(mixed.proxyEvaluations(), proxy.points());
+    assertEquals(0, truth.singleCalls());
+    assertTrue(truth.batchCalls() <= mixed.batches());
+    assertTrue(proxy.batchCalls() <= mixed.batches());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.github.nnproxy.jenetics;
 
+import io.github.nnproxy.proxy.ProxyTestSupport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.nnproxy.optimize.Optimum;
@@ -49,7 +50,7 @@ class ParallelEvaluationStressTest {
 
   @Test
   void proxyEvaluatorOnPoolsGivesTheBatchedHistory() {
-    Proxy proxy = TestModels.ackley2d();
+    Proxy proxy = ProxyTestSupport.smallAckleyProxy();
     Codec<double[], DoubleGene> codec = ProxyCodecs.of(proxy);
     List<List<Double>> batched =
         history(new Engine.Builder<>(ProxyEvaluator.of(proxy, codec), codec.encoding()));
@@ -68,7 +69,7 @@ class ParallelEvaluationStressTest {
 
   @Test
   void jeneticsDefaultConcurrentEngineScoresEveryPhenotypeWithItsSerialValue() {
-    Proxy proxy = TestModels.ackley2d();
+    Proxy proxy = ProxyTestSupport.smallAckleyProxy();
     Codec<double[], DoubleGene> codec = ProxyCodecs.of(proxy);
     ForkJoinPool eight = new ForkJoinPool(8);
     try {
@@ -95,7 +96,7 @@ class ParallelEvaluationStressTest {
 
   @Test
   void eightOptimizerRunsSharingAProxyAndAPoolGiveTheSequentialOptima() throws Exception {
-    Proxy proxy = TestModels.ackley2d();
+    Proxy proxy = ProxyTestSupport.smallAckleyProxy();
     JeneticsOptimizer serial = JeneticsOptimizer.defaults();
     ForkJoinPool pool = new ForkJoinPool(4);
     ExecutorService runs = Executors.newFixedThreadPool(8);

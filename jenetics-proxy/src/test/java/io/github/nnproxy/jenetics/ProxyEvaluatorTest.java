@@ -1,5 +1,7 @@
 package io.github.nnproxy.jenetics;
 
+import io.github.nnproxy.proxy.ProxyTestSupport;
+import io.github.nnproxy.CountingModel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -44,10 +46,10 @@ class ProxyEvaluatorTest {
 
   @Test
   void batchedAndOneByOneGiveIdenticalFitness() {
-    Proxy proxy = TestModels.ackley2d();
+    Proxy proxy = ProxyTestSupport.smallAckleyProxy();
     Codec<double[], DoubleGene> codec = ProxyCodecs.of(proxy);
     Function<double[], Double> oneByOne = ProxyFitness.of(proxy);
-    TestModels.Counting counting = new TestModels.Counting(proxy);
+    CountingModel counting = CountingModel.of(proxy);
     ISeq<Phenotype<DoubleGene, Double>> pop =
         RandomRegistry.with(
             RandomGeneratorFactory.of("L64X256MixRandom").create(5),
@@ -59,13 +61,13 @@ class ProxyEvaluatorTest {
       assertSame(pop.get(i).genotype(), out.get(i).genotype());
       assertEquals(oneByOne.apply(codec.decode(pop.get(i).genotype())), out.get(i).fitness());
     }
-    assertEquals(1, counting.evaluateAllCalls.get()); // one network pass for 200 individuals
-    assertEquals(0, counting.evaluateCalls.get());
+    assertEquals(1, counting.batchCalls()); // one network pass for 200 individuals
+    assertEquals(0, counting.singleCalls());
   }
 
   @Test
   void batchedRunEqualsOneByOneRun() {
-    ForwardModel proxy = TestModels.ackley2d();
+    ForwardModel proxy = ProxyTestSupport.smallAckleyProxy();
     Codec<double[], DoubleGene> codec = ProxyCodecs.of(proxy);
     Function<double[], Double> ff = ProxyFitness.of(proxy);
     // one fitness call per individual, keeping the population order as ProxyEvaluator does
@@ -75,15 +77,15 @@ class ProxyEvaluatorTest {
             pop.map(p -> p.isEvaluated() ? p : p.withFitness(ff.apply(codec.decode(p.genotype()))))
                 .asISeq();
     List<List<Double>> expected = history(new Engine.Builder<>(oneByOne, codec.encoding()));
-    TestModels.Counting counting = new TestModels.Counting(proxy);
+    CountingModel counting = CountingModel.of(proxy);
     ProxyEvaluator evaluator = ProxyEvaluator.of(counting, codec);
     List<List<Double>> batched = history(new Engine.Builder<>(evaluator, codec.encoding()));
     assertEquals(expected, batched);
     // one evaluateAll call (one network pass) per generation, plus one for the initial population
-    assertEquals(0, counting.evaluateCalls.get());
-    assertEquals(GENERATIONS + 1, counting.evaluateAllCalls.get());
+    assertEquals(0, counting.singleCalls());
+    assertEquals(GENERATIONS + 1, counting.batchCalls());
     assertEquals(GENERATIONS + 1, evaluator.batches());
-    assertEquals(counting.points.get(), evaluator.evaluations());
+    assertEquals(counting.points(), evaluator.evaluations());
   }
 
   @Test
@@ -109,7 +111,7 @@ class ProxyEvaluatorTest {
 
   @Test
   void evaluatesOnlyUnevaluatedPhenotypesKeepingSizeAndOrder() {
-    TestModels.Counting model = new TestModels.Counting(Benchmarks.sphere(2));
+    CountingModel model = CountingModel.of(Benchmarks.sphere(2));
     Codec<double[], DoubleGene> codec = ProxyCodecs.of(model);
     Genotype<DoubleGene> a = codec.encoding().newInstance();
     Genotype<DoubleGene> b = codec.encoding().newInstance();
@@ -125,14 +127,14 @@ class ProxyEvaluatorTest {
     assertSame(a, out.get(0).genotype());
     assertSame(done, out.get(1));
     assertSame(c, out.get(2).genotype());
-    assertEquals(model.delegate.evaluate(codec.decode(a)), out.get(0).fitness());
-    assertEquals(model.delegate.evaluate(codec.decode(c)), out.get(2).fitness());
-    assertEquals(2, model.points.get());
-    assertEquals(1, model.evaluateAllCalls.get());
+    assertEquals(model.model().evaluate(codec.decode(a)), out.get(0).fitness());
+    assertEquals(model.model().evaluate(codec.decode(c)), out.get(2).fitness());
+    assertEquals(2, model.points());
+    assertEquals(1, model.batchCalls());
     assertEquals(2, evaluator.evaluations());
 
     assertSame(out, evaluator.eval(out)); // nothing left to evaluate: no model call
-    assertEquals(2, model.points.get());
+    assertEquals(2, model.points());
     assertEquals(1, evaluator.batches());
   }
 

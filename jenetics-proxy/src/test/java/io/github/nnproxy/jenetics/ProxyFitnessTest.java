@@ -1,5 +1,6 @@
 package io.github.nnproxy.jenetics;
 
+import io.github.nnproxy.proxy.ProxyTestSupport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,7 +33,7 @@ class ProxyFitnessTest {
 
   @Test
   void staysCorrectUnderJeneticsDefaultConcurrentEvaluation() {
-    ForwardModel proxy = TestModels.ackley2d();
+    ForwardModel proxy = ProxyTestSupport.smallAckleyProxy();
     Codec<double[], DoubleGene> codec = ProxyCodecs.of(proxy);
     Engine<DoubleGene, Double> engine =
         Engine.builder(ProxyFitness.of(proxy), codec).populationSize(200).minimizing().build();

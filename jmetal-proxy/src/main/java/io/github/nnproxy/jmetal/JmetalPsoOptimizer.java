@@ -42,8 +42,9 @@ import org.uma.jmetal.util.comparator.dominanceComparator.impl.DefaultDominanceC
  * <pre>{@code
  * Optimizer pso = JmetalPsoOptimizer.paper();                  // 100 particles, 1000 iterations
  * Optimum onProxy = pso.minimize(proxy, 7L);
- * Optimizer spso = JmetalPsoOptimizer.spso2011().withSwarmSize(40).withIterations(500);
+ * Optimizer spso = JmetalPsoOptimizer.spso2011().toBuilder().swarmSize(40).iterations(500).build();
  * Optimum other = spso.minimize(proxy, 7L);
+ * Optimizer calmer = JmetalPsoOptimizer.paper().toBuilder().inertia(0.7).build();
  * }</pre>
  *
  * <h2>Variants</h2>
@@ -127,6 +128,15 @@ public final class JmetalPsoOptimizer implements Optimizer {
   /** The number of informants of each particle in the SPSO variants (jMetal's default). */
   public static final int SPSO_INFORMANTS = 3;
 
+  /** The inertia weight jMetal's StandardPSO2007 and StandardPSO2011 use: {@code 1 / (2 ln 2)}. */
+  public static final double SPSO_INERTIA = 1.0 / (2.0 * Math.log(2.0));
+
+  /**
+   * The cognitive and social coefficient jMetal's StandardPSO2007 and StandardPSO2011 use:
+   * {@code 1/2 + ln 2}.
+   */
+  public static final double SPSO_ACCELERATION = 0.5 + Math.log(2.0);
+
   private enum Variant {
     PAPER("jmetal-pso-paper"),
     JMETAL_RULES("jmetal-pso-jmetal-rules"),
@@ -147,11 +157,46 @@ public final class JmetalPsoOptimizer implements Optimizer {
   private final Variant variant;
   private final int swarmSize;
   private final int iterations;
+  private final double inertia;
+  private final double cognitive;
+  private final double social;
 
-  private JmetalPsoOptimizer(Variant variant, int swarmSize, int iterations) {
-    this.variant = variant;
-    this.swarmSize = swarmSize;
-    this.iterations = iterations;
+  private JmetalPsoOptimizer(Builder b) {
+    this.variant = b.variant;
+    this.swarmSize = b.swarmSize;
+    this.iterations = b.iterations;
+    this.inertia = b.inertia;
+    this.cognitive = b.cognitive;
+    this.social = b.social;
+  }
+
+  private static JmetalPsoOptimizer of(Variant variant) {
+    return new Builder(variant).build();
+  }
+
+  /**
+   * Returns a builder preset to {@link #paper()}: the seed study's global-best PSO, whose swarm,
+   * budget and coefficients can then be changed.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder(Variant.PAPER);
+  }
+
+  /**
+   * Returns a builder holding this optimizer's variant and settings, to derive a variant from it.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder(variant);
+    b.swarmSize = swarmSize;
+    b.iterations = iterations;
+    b.inertia = inertia;
+    b.cognitive = cognitive;
+    b.social = social;
+    return b;
   }
 
   /**
@@ -161,7 +206,7 @@ public final class JmetalPsoOptimizer implements Optimizer {
    * @return the optimizer
    */
   public static JmetalPsoOptimizer paper() {
-    return new JmetalPsoOptimizer(Variant.PAPER, PAPER_SWARM_SIZE, PAPER_ITERATIONS);
+    return of(Variant.PAPER);
   }
 
   /**
@@ -175,7 +220,7 @@ public final class JmetalPsoOptimizer implements Optimizer {
    * @return the optimizer
    */
   public static JmetalPsoOptimizer jmetalRules() {
-    return new JmetalPsoOptimizer(Variant.JMETAL_RULES, PAPER_SWARM_SIZE, PAPER_ITERATIONS);
+    return of(Variant.JMETAL_RULES);
   }
 
   /**
@@ -185,7 +230,7 @@ public final class JmetalPsoOptimizer implements Optimizer {
    * @return the optimizer
    */
   public static JmetalPsoOptimizer spso2007() {
-    return new JmetalPsoOptimizer(Variant.SPSO2007, PAPER_SWARM_SIZE, PAPER_ITERATIONS);
+    return of(Variant.SPSO2007);
   }
 
   /**
@@ -196,11 +241,12 @@ public final class JmetalPsoOptimizer implements Optimizer {
    * @return the optimizer
    */
   public static JmetalPsoOptimizer spso2011() {
-    return new JmetalPsoOptimizer(Variant.SPSO2011, PAPER_SWARM_SIZE, PAPER_ITERATIONS);
+    return of(Variant.SPSO2011);
   }
 
   /**
-   * Returns a copy of this optimizer with another swarm size.
+   * Returns a copy of this optimizer with another swarm size; the same as {@code
+   * toBuilder().swarmSize(swarmSize).build()}.
    *
    * @param swarmSize the number of particles; {@code > 0}, and {@code > 3} for the SPSO variants,
    *     whose particles each need {@value #SPSO_INFORMANTS} other informants
@@ -208,35 +254,19 @@ public final class JmetalPsoOptimizer implements Optimizer {
    * @throws IllegalArgumentException if {@code swarmSize} is too small
    */
   public JmetalPsoOptimizer withSwarmSize(int swarmSize) {
-    Requires.positive(swarmSize, "swarmSize");
-    if (!variant.globalBest() && swarmSize <= SPSO_INFORMANTS) {
-      throw new IllegalArgumentException(
-          "swarmSize must be > " + SPSO_INFORMANTS + " for " + variant.label
-              + " (each particle informs " + SPSO_INFORMANTS + " others), but was " + swarmSize);
-    }
-    checkBudget(swarmSize, iterations);
-    return new JmetalPsoOptimizer(variant, swarmSize, iterations);
+    return toBuilder().swarmSize(swarmSize).build();
   }
 
   /**
-   * Returns a copy of this optimizer with another number of iterations.
+   * Returns a copy of this optimizer with another number of iterations; the same as {@code
+   * toBuilder().iterations(iterations).build()}.
    *
    * @param iterations the number of swarm evaluations, the initial one included, {@code > 0}
    * @return the new optimizer
    * @throws IllegalArgumentException if {@code iterations <= 0}
    */
   public JmetalPsoOptimizer withIterations(int iterations) {
-    Requires.positive(iterations, "iterations");
-    checkBudget(swarmSize, iterations);
-    return new JmetalPsoOptimizer(variant, swarmSize, iterations);
-  }
-
-  private static void checkBudget(int swarmSize, int iterations) {
-    if ((long) swarmSize * iterations > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException(
-          "swarmSize * iterations must be <= " + Integer.MAX_VALUE + " (jMetal counts evaluations "
-              + "in an int), but was " + (long) swarmSize * iterations);
-    }
+    return toBuilder().iterations(iterations).build();
   }
 
   /**
@@ -255,6 +285,37 @@ public final class JmetalPsoOptimizer implements Optimizer {
    */
   public int iterations() {
     return iterations;
+  }
+
+  /**
+   * Returns the inertia weight {@code w}: {@value #PAPER_INERTIA} for the seed's settings, {@link
+   * #SPSO_INERTIA} for the SPSO variants.
+   *
+   * @return the inertia weight
+   */
+  public double inertia() {
+    return inertia;
+  }
+
+  /**
+   * Returns the cognitive coefficient {@code c1} (pull towards the particle's own best): {@value
+   * #PAPER_C1} for the seed's settings, {@link #SPSO_ACCELERATION} for the SPSO variants.
+   *
+   * @return the cognitive coefficient
+   */
+  public double cognitive() {
+    return cognitive;
+  }
+
+  /**
+   * Returns the social coefficient {@code c2} (pull towards the swarm's or the neighbourhood's
+   * best): {@value #PAPER_C2} for the seed's settings, {@link #SPSO_ACCELERATION} for the SPSO
+   * variants.
+   *
+   * @return the social coefficient
+   */
+  public double social() {
+    return social;
   }
 
   /**
@@ -312,7 +373,7 @@ public final class JmetalPsoOptimizer implements Optimizer {
     return runGlobalBest(
         problem,
         UniformVelocityInitialization.pyswarms(),
-        new CoordinateWiseVelocityUpdate(PAPER_C1, PAPER_C2),
+        new CoordinateWiseVelocityUpdate(cognitive, social),
         new PeriodicPositionUpdate(problem.variableBounds()),
         JmetalPsoOptimizer::updateGlobalBestStrictly,
         new StrictLocalBestUpdate(),
@@ -339,7 +400,7 @@ public final class JmetalPsoOptimizer implements Optimizer {
     return runGlobalBest(
         problem,
         new DefaultVelocityInitialization(),
-        new DefaultVelocityUpdate(PAPER_C1, PAPER_C1, PAPER_C2, PAPER_C2),
+        new DefaultVelocityUpdate(cognitive, cognitive, social, social),
         new DefaultPositionUpdate(-1.0, -1.0, problem.variableBounds()),
         new DefaultGlobalBestUpdate(),
         new DefaultLocalBestUpdate(new DefaultDominanceComparator<>()),
@@ -368,7 +429,7 @@ public final class JmetalPsoOptimizer implements Optimizer {
             velocityInitialization,
             new DefaultLocalBestInitialization(),
             new DefaultGlobalBestInitialization(),
-            new ConstantValueStrategy(PAPER_INERTIA),
+            new ConstantValueStrategy(inertia),
             velocityUpdate,
             positionUpdate,
             none,
@@ -408,16 +469,20 @@ public final class JmetalPsoOptimizer implements Optimizer {
     return o instanceof JmetalPsoOptimizer p
         && variant == p.variant
         && swarmSize == p.swarmSize
-        && iterations == p.iterations;
+        && iterations == p.iterations
+        && Double.compare(inertia, p.inertia) == 0
+        && Double.compare(cognitive, p.cognitive) == 0
+        && Double.compare(social, p.social) == 0;
   }
 
   @Override
   public int hashCode() {
-    return (variant.hashCode() * 31 + swarmSize) * 31 + iterations;
+    return java.util.Objects.hash(variant, swarmSize, iterations, inertia, cognitive, social);
   }
 
   /**
-   * Returns the variant, swarm size and iterations, which with the seed fix the results.
+   * Returns the variant, swarm size and iterations, and the coefficients where they differ from the
+   * seed study's, which with the seed fix the results.
    *
    * @return the description
    */
@@ -428,12 +493,135 @@ public final class JmetalPsoOptimizer implements Optimizer {
       case JMETAL_RULES -> ", rules=jmetal";
       default -> "";
     };
+    String coefficients =
+        !variant.globalBest()
+                || (inertia == PAPER_INERTIA && cognitive == PAPER_C1 && social == PAPER_C2)
+            ? ""
+            : ", w=" + inertia + ", c1=" + cognitive + ", c2=" + social;
     return "JmetalPsoOptimizer[" + variant.label + rules + ", swarmSize=" + swarmSize
-        + ", iterations=" + iterations + "]";
+        + ", iterations=" + iterations + coefficients + "]";
   }
 
   @Override
   public String toString() {
     return description();
+  }
+
+  /**
+   * Builds a {@link JmetalPsoOptimizer}: the variant comes from the factory the builder started
+   * from ({@link JmetalPsoOptimizer#builder()} is the seed's PSO, {@code spso2011().toBuilder()}
+   * is StandardPSO2011, and so on); the swarm, the budget and, for the global-best variants, the
+   * coefficients are settings. Not thread-safe; the optimizers it builds are immutable.
+   */
+  public static final class Builder {
+    private final Variant variant;
+    private int swarmSize = PAPER_SWARM_SIZE;
+    private int iterations = PAPER_ITERATIONS;
+    private double inertia;
+    private double cognitive;
+    private double social;
+
+    private Builder(Variant variant) {
+      this.variant = variant;
+      boolean seeds = variant.globalBest();
+      this.inertia = seeds ? PAPER_INERTIA : SPSO_INERTIA;
+      this.cognitive = seeds ? PAPER_C1 : SPSO_ACCELERATION;
+      this.social = seeds ? PAPER_C2 : SPSO_ACCELERATION;
+    }
+
+    /**
+     * Sets the swarm size.
+     *
+     * @param swarmSize the number of particles; {@code > 0}, and {@code > 3} for the SPSO
+     *     variants, whose particles each need {@value #SPSO_INFORMANTS} other informants
+     * @return this builder
+     * @throws IllegalArgumentException if {@code swarmSize} is too small
+     */
+    public Builder swarmSize(int swarmSize) {
+      Requires.positive(swarmSize, "swarmSize");
+      if (!variant.globalBest() && swarmSize <= SPSO_INFORMANTS) {
+        throw new IllegalArgumentException(
+            "swarmSize must be > " + SPSO_INFORMANTS + " for " + variant.label
+                + " (each particle informs " + SPSO_INFORMANTS + " others), but was " + swarmSize);
+      }
+      this.swarmSize = swarmSize;
+      return this;
+    }
+
+    /**
+     * Sets the number of iterations.
+     *
+     * @param iterations the number of swarm evaluations, the initial one included, {@code > 0}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code iterations <= 0}
+     */
+    public Builder iterations(int iterations) {
+      this.iterations = Requires.positive(iterations, "iterations");
+      return this;
+    }
+
+    /**
+     * Sets the inertia weight {@code w} of a global-best variant.
+     *
+     * @param inertia the weight of the previous velocity, finite and {@code >= 0}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code inertia} is negative or not finite, or the
+     *     variant is an SPSO one (their constants are jMetal's)
+     */
+    public Builder inertia(double inertia) {
+      this.inertia = coefficient(inertia, "inertia");
+      return this;
+    }
+
+    /**
+     * Sets the cognitive coefficient {@code c1} of a global-best variant.
+     *
+     * @param cognitive the pull towards the particle's own best, finite and {@code >= 0}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code cognitive} is negative or not finite, or the
+     *     variant is an SPSO one
+     */
+    public Builder cognitive(double cognitive) {
+      this.cognitive = coefficient(cognitive, "cognitive");
+      return this;
+    }
+
+    /**
+     * Sets the social coefficient {@code c2} of a global-best variant.
+     *
+     * @param social the pull towards the swarm's best, finite and {@code >= 0}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code social} is negative or not finite, or the
+     *     variant is an SPSO one
+     */
+    public Builder social(double social) {
+      this.social = coefficient(social, "social");
+      return this;
+    }
+
+    private double coefficient(double value, String name) {
+      if (!variant.globalBest()) {
+        throw new IllegalArgumentException(
+            variant.label + " uses jMetal's fixed coefficients (w = 1/(2 ln 2), c = 1/2 + ln 2); "
+                + "its " + name + " cannot be set, but " + value + " was given");
+      }
+      return Requires.nonNegative(value, name);
+    }
+
+    /**
+     * Builds the optimizer.
+     *
+     * @return the optimizer
+     * @throws IllegalArgumentException if {@code swarmSize * iterations} exceeds {@link
+     *     Integer#MAX_VALUE} (jMetal counts evaluations in an {@code int})
+     */
+    public JmetalPsoOptimizer build() {
+      if ((long) swarmSize * iterations > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException(
+            "swarmSize * iterations must be <= " + Integer.MAX_VALUE + " (jMetal counts "
+                + "evaluations in an int), but was " + (long) swarmSize * iterations);
+      }
+      return new JmetalPsoOptimizer(this);
+    }
   }
 }

@@ -1,5 +1,7 @@
 package io.github.nnproxy.jmetal;
 
+import io.github.nnproxy.proxy.ProxyTestSupport;
+import io.github.nnproxy.CountingModel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -42,15 +44,15 @@ class BatchEvaluationTest {
 
   @Test
   void batchedListEvaluatorEqualsOneByOne() {
-    TestModels.CountingModel proxy = new TestModels.CountingModel(TestModels.ackleyProxy());
+    CountingModel proxy = CountingModel.of(ProxyTestSupport.smallAckleyProxy());
     ProxyProblem p = ProxyProblem.of(proxy);
     List<DoubleSolution> batched = swarm(p, 100);
     List<DoubleSolution> single = copies(batched);
     List<DoubleSolution> sequential = copies(batched);
 
     assertSame(batched, BatchSolutionListEvaluator.of().evaluate(batched, p));
-    assertEquals(1, proxy.batchCalls.get(), "one evaluateAll call for the whole swarm");
-    assertEquals(0, proxy.singleCalls.get());
+    assertEquals(1, proxy.batchCalls(), "one evaluateAll call for the whole swarm");
+    assertEquals(0, proxy.singleCalls());
     for (DoubleSolution s : single) {
       p.evaluate(s);
     }
@@ -64,7 +66,7 @@ class BatchEvaluationTest {
 
   @Test
   void batchedComponentEvaluationEqualsSequentialEvaluation() {
-    TestModels.CountingModel proxy = new TestModels.CountingModel(TestModels.ackleyProxy());
+    CountingModel proxy = CountingModel.of(ProxyTestSupport.smallAckleyProxy());
     ProxyProblem p = ProxyProblem.of(proxy);
     List<DoubleSolution> batched = swarm(p, 64);
     List<DoubleSolution> sequential = copies(batched);
@@ -75,7 +77,7 @@ class BatchEvaluationTest {
     evaluation.evaluate(batched);
     evaluation.evaluate(batched.subList(0, 10));
     assertEquals(74, evaluation.computedEvaluations());
-    assertEquals(2, proxy.batchCalls.get());
+    assertEquals(2, proxy.batchCalls());
 
     SequentialEvaluation<DoubleSolution> reference = new SequentialEvaluation<>(p);
     reference.evaluate(sequential);

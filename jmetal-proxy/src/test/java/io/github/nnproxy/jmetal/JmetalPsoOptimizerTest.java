@@ -1,5 +1,7 @@
 package io.github.nnproxy.jmetal;
 
+import io.github.nnproxy.proxy.ProxyTestSupport;
+import io.github.nnproxy.CountingModel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -65,7 +67,7 @@ class JmetalPsoOptimizerTest {
 
   @Test
   void paperPsoOnAnAckleyProxyLandsNearTheTrueOptimum() {
-    Proxy proxy = TestModels.ackleyProxy();
+    Proxy proxy = ProxyTestSupport.smallAckleyProxy();
     System.out.println("ackley(2) proxy: " + proxy.quality());
     Optimum best = JmetalPsoOptimizer.paper().minimize(proxy, 3L);
     double distance = best.distanceTo(Benchmarks.ackley(2).optimum());
@@ -91,13 +93,13 @@ class JmetalPsoOptimizerTest {
   @ParameterizedTest
   @MethodSource("smallVariants")
   void countsEveryEvaluationAndReportsTheValueAtX(JmetalPsoOptimizer pso) {
-    TestModels.CountingModel f = new TestModels.CountingModel(Benchmarks.ackley(3));
+    CountingModel f = CountingModel.of(Benchmarks.ackley(3));
     Optimum best = pso.minimize(f, 5L);
     assertEquals(40 * 100, best.evaluations(), pso.name());
-    assertEquals(f.points.get(), best.evaluations(), pso.name());
-    assertEquals(0, f.singleCalls.get(), pso.name() + " should only make batched calls");
-    assertEquals(100, f.batchCalls.get(), pso.name() + ": one batch per iteration");
-    assertEquals(f.inner.evaluate(best.x()), best.value(), pso.name());
+    assertEquals(f.points(), best.evaluations(), pso.name());
+    assertEquals(0, f.singleCalls(), pso.name() + " should only make batched calls");
+    assertEquals(100, f.batchCalls(), pso.name() + ": one batch per iteration");
+    assertEquals(f.model().evaluate(best.x()), best.value(), pso.name());
     assertTrue(f.domain().contains(best.x()), pso.name());
   }
 

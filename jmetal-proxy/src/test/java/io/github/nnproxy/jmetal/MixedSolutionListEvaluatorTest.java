@@ -1,5 +1,6 @@
 package io.github.nnproxy.jmetal;
 
+import io.github.nnproxy.CountingModel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -83,8 +84,8 @@ class MixedSolutionListEvaluatorTest {
 
   @Test
   void standardPso2007RunsWithTheShareRespectedAndOneCallPerModelPerSwarm() {
-    TestModels.CountingModel truth = new TestModels.CountingModel(TRUTH);
-    TestModels.CountingModel proxy = new TestModels.CountingModel(PROXY);
+    CountingModel truth = CountingModel.of(TRUTH);
+    CountingModel proxy = CountingModel.of(PROXY);
     MixedSolutionListEvaluator mixed = MixedSolutionListEvaluator.of(truth, proxy, 0.1, 5L);
     StandardPSO2007 pso = JmetalRandomScope.run(8L, () -> {
       StandardPSO2007 p = new StandardPSO2007(mixed.problem(), 0, 20, 30, 3, mixed);
@@ -94,11 +95,11 @@ class MixedSolutionListEvaluatorTest {
     long all = mixed.truthEvaluations() + mixed.proxyEvaluations();
     assertEquals(20L * 30, all);
     assertEquals(2 * 30, mixed.truthEvaluations()); // 10% of 20 = exactly 2 per swarm
-    assertEquals(mixed.truthEvaluations(), truth.points.get());
-    assertEquals(mixed.proxyEvaluations(), proxy.points.get());
-    assertEquals(30, truth.batchCalls.get());
-    assertEquals(30, proxy.batchCalls.get());
-    assertEquals(0, truth.singleCalls.get() + proxy.singleCalls.get());
+    assertEquals(mixed.truthEvaluations(), truth.points());
+    assertEquals(mixed.proxyEvaluations(), proxy.points());
+    assertEquals(30, truth.batchCalls());
+    assertEquals(30, proxy.batchCalls());
+    assertEquals(0, truth.singleCalls() + proxy.singleCalls());
     assertNotNull(MixedSolutionListEvaluator.sourceOf(pso.result()));
   }
 

@@ -1,5 +1,6 @@
 package io.github.nnproxy.jmetal;
 
+import io.github.nnproxy.proxy.ProxyTestSupport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.nnproxy.proxy.Proxy;
@@ -69,7 +70,7 @@ class ParallelEvaluationStressTest {
 
   @Test
   void multiThreadedEvaluatorsGiveTheSequentialValuesOnFiftyThousandSolutions() {
-    Proxy proxy = TestModels.ackleyProxy();
+    Proxy proxy = ProxyTestSupport.smallAckleyProxy();
     ProxyProblem p = ProxyProblem.of(proxy);
     List<DoubleSolution> expected = swarm(p, 50_000, 1L);
     List<DoubleSolution> listEvaluated = swarm(p, 50_000, 1L);
@@ -128,7 +129,7 @@ class ParallelEvaluationStressTest {
 
   @Test
   void spso2007UnderTheMultiThreadedListEvaluatorRepeatsTheSequentialRun() {
-    Proxy proxy = TestModels.ackleyProxy();
+    Proxy proxy = ProxyTestSupport.smallAckleyProxy();
     ProxyProblem sequential = ProxyProblem.of(proxy);
     ProxyProblem threaded = ProxyProblem.of(proxy);
     DoubleSolution expected = spso2007(sequential, new SequentialSolutionListEvaluator<>());
@@ -146,7 +147,7 @@ class ParallelEvaluationStressTest {
 
   @Test
   void componentPsoUnderMultiThreadedEvaluationRepeatsTheSequentialRun() {
-    Proxy proxy = TestModels.ackleyProxy();
+    Proxy proxy = ProxyTestSupport.smallAckleyProxy();
     ProxyProblem sequential = ProxyProblem.of(proxy);
     ProxyProblem threaded = ProxyProblem.of(proxy);
     DoubleSolution expected = componentPso(sequential, SequentialEvaluation::new);

@@ -1,5 +1,6 @@
 package io.github.nnproxy.jmetal;
 
+import io.github.nnproxy.proxy.ProxyTestSupport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -124,7 +125,7 @@ class ProxyProblemTest {
 
   @Test
   void countsEvaluationsUnderJmetalsMultiThreadedEvaluator() {
-    ProxyProblem p = ProxyProblem.of(TestModels.ackleyProxy());
+    ProxyProblem p = ProxyProblem.of(ProxyTestSupport.smallAckleyProxy());
     List<DoubleSolution> solutions = new ArrayList<>();
     for (int i = 0; i < 5_000; i++) {
       solutions.add(p.createSolution());
@@ -146,7 +147,7 @@ class ProxyProblemTest {
   void rejectsAProxyWhoseDomainDiffersFromTheBounds() {
     Sphere sphere = new Sphere(2); // [-5.12, 5.12]^2
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> ProxyProblem.of(sphere, TestModels.ackleyProxy()));
+        assertThrows(IllegalArgumentException.class, () -> ProxyProblem.of(sphere, ProxyTestSupport.smallAckleyProxy()));
     assertTrue(e.getMessage().contains("proxy.domain() must equal the bounds of problem 'Sphere'"), e.getMessage());
     assertTrue(e.getMessage().contains("[-5.0, 5.0]"), e.getMessage());
     IllegalArgumentException dim =

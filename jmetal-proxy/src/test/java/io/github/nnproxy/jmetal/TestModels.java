@@ -1,38 +1,18 @@
 package io.github.nnproxy.jmetal;
 
-import io.github.nnproxy.Domain;
-import io.github.nnproxy.ForwardModel;
-import io.github.nnproxy.benchmark.Benchmarks;
 import io.github.nnproxy.proxy.Proxy;
 import io.github.nnproxy.proxy.ProxyTrainer;
 import io.github.nnproxy.sampling.Samplers;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.uma.jmetal.problem.doubleproblem.impl.AbstractDoubleProblem;
 import org.uma.jmetal.problem.singleobjective.Sphere;
 import org.uma.jmetal.solution.doublesolution.DoubleSolution;
 
-/** Proxies trained once per test JVM, and small jMetal problems for the tests. */
+/** A proxy of a jMetal problem trained once per test JVM, and small jMetal problems for the tests. */
 final class TestModels {
   private TestModels() {}
 
-  private static Proxy ackleyProxy;
   private static Proxy jmetalSphereProxy;
-
-  /** A 64-64-64 proxy of 2-D Ackley on [-5, 5]^2, 10,000 uniform samples, 30 epochs (about 5 s). */
-  static synchronized Proxy ackleyProxy() {
-    if (ackleyProxy == null) {
-      ackleyProxy =
-          ProxyTrainer.builder()
-              .hiddenLayers(64, 64, 64)
-              .epochs(30)
-              .batchSize(32)
-              .patience(40)
-              .build()
-              .train(Benchmarks.ackley(2), Samplers.uniform(), 10_000, 42L);
-    }
-    return ackleyProxy;
-  }
 
   /** A small proxy of jMetal's own 2-D Sphere on [-5.12, 5.12]^2, trained via ProblemModels. */
   static synchronized Proxy jmetalSphereProxy() {
@@ -47,37 +27,6 @@ final class TestModels {
               .train(ProblemModels.of(new Sphere(2)), Samplers.uniform(), 2_000, 7L);
     }
     return jmetalSphereProxy;
-  }
-
-  /** Counts evaluate and evaluateAll calls separately. */
-  static final class CountingModel implements ForwardModel {
-    final ForwardModel inner;
-    final AtomicLong points = new AtomicLong();
-    final AtomicLong singleCalls = new AtomicLong();
-    final AtomicLong batchCalls = new AtomicLong();
-
-    CountingModel(ForwardModel inner) {
-      this.inner = inner;
-    }
-
-    @Override
-    public Domain domain() {
-      return inner.domain();
-    }
-
-    @Override
-    public double evaluate(double[] x) {
-      singleCalls.incrementAndGet();
-      points.incrementAndGet();
-      return inner.evaluate(x);
-    }
-
-    @Override
-    public double[] evaluateAll(double[][] xs) {
-      batchCalls.incrementAndGet();
-      points.addAndGet(xs.length);
-      return inner.evaluateAll(xs);
-    }
   }
 
   /** A user-style jMetal problem with configurable objectives, constraints and bounds. */

@@ -72,6 +72,119 @@ public final class Requires {
   }
 
   /**
+   * Checks that a long is zero or positive.
+   *
+   * @param value the value
+   * @param name the argument's name
+   * @return {@code value}
+   * @throws IllegalArgumentException if {@code value < 0}
+   */
+  public static long nonNegative(long value, String name) {
+    if (value < 0) {
+      throw new IllegalArgumentException(name + " must be >= 0, but was " + value);
+    }
+    return value;
+  }
+
+  /**
+   * Checks that an int is at least a minimum.
+   *
+   * @param value the value
+   * @param min the smallest allowed value
+   * @param name the argument's name
+   * @return {@code value}
+   * @throws IllegalArgumentException if {@code value < min}
+   */
+  public static int atLeast(int value, int min, String name) {
+    if (value < min) {
+      throw new IllegalArgumentException(name + " must be >= " + min + ", but was " + value);
+    }
+    return value;
+  }
+
+  /**
+   * Checks that a long is at least a minimum.
+   *
+   * @param value the value
+   * @param min the smallest allowed value
+   * @param name the argument's name
+   * @return {@code value}
+   * @throws IllegalArgumentException if {@code value < min}
+   */
+  public static long atLeast(long value, long min, String name) {
+    if (value < min) {
+      throw new IllegalArgumentException(name + " must be >= " + min + ", but was " + value);
+    }
+    return value;
+  }
+
+  /**
+   * Checks that a string is neither null nor blank.
+   *
+   * @param value the string
+   * @param name the argument's name
+   * @return {@code value}
+   * @throws NullPointerException if {@code value} is null
+   * @throws IllegalArgumentException if {@code value} is empty or only white space
+   */
+  public static String notBlank(String value, String name) {
+    nonNull(value, name);
+    if (value.isBlank()) {
+      throw new IllegalArgumentException(name + " must not be blank, but was \"" + value + "\"");
+    }
+    return value;
+  }
+
+  /**
+   * Checks that an array of doubles is neither null nor empty.
+   *
+   * @param values the array
+   * @param name the argument's name
+   * @return {@code values}
+   * @throws NullPointerException if {@code values} is null
+   * @throws IllegalArgumentException if {@code values} is empty
+   */
+  public static double[] nonEmpty(double[] values, String name) {
+    nonNull(values, name);
+    if (values.length == 0) {
+      throw new IllegalArgumentException(name + " must not be empty");
+    }
+    return values;
+  }
+
+  /**
+   * Checks that an array of ints is neither null nor empty.
+   *
+   * @param values the array
+   * @param name the argument's name
+   * @return {@code values}
+   * @throws NullPointerException if {@code values} is null
+   * @throws IllegalArgumentException if {@code values} is empty
+   */
+  public static int[] nonEmpty(int[] values, String name) {
+    nonNull(values, name);
+    if (values.length == 0) {
+      throw new IllegalArgumentException(name + " must not be empty");
+    }
+    return values;
+  }
+
+  /**
+   * Checks that a double is finite and zero or positive.
+   *
+   * @param value the value
+   * @param name the argument's name
+   * @return {@code value}
+   * @throws IllegalArgumentException if {@code value} is not finite or is negative
+   */
+  public static double nonNegative(double value, String name) {
+    if (!(value >= 0) || !Double.isFinite(value)) {
+      throw new IllegalArgumentException(name + " must be finite and >= 0, but was " + value);
+    }
+    return value;
+  }
+
+  /**
    * Checks that a double is finite and strictly positive.
    *
    * @param value the value

@@ -2,6 +2,7 @@ package io.github.nnproxy.optimize;
 
 import static io.github.nnproxy.internal.Requires.nonNull;
 
+import io.github.nnproxy.internal.Requires;
 import java.util.Arrays;
 
 /**
@@ -29,12 +30,8 @@ public record Optimum(double[] x, double value, long evaluations) {
    */
   public Optimum {
     nonNull(x, "x");
-    if (x.length == 0) {
-      throw new IllegalArgumentException("x must not be empty");
-    }
-    if (evaluations < 0) {
-      throw new IllegalArgumentException("evaluations must be >= 0, but was " + evaluations);
-    }
+    Requires.nonEmpty(x, "x");
+    Requires.nonNegative(evaluations, "evaluations");
     x = x.clone();
   }
 

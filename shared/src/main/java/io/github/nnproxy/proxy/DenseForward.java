@@ -51,8 +51,8 @@ import org.encog.neural.flat.FlatNetwork;
 final class DenseForward {
   /**
    * The largest block of points of the batched pass: longer sweeps amortize each sweep's setup
-   * (256 measured faster than 64 or 128 on large batches; the two scratch matrices then take
-   * {@code 2 * 256 * 8} bytes per neuron of the widest layer, about 0.5 MB for the seed network).
+   * (chosen by measurement against 64 and 128; the two scratch matrices then take {@code 2 * 256 *
+   * 8} bytes per neuron of the widest layer).
    */
   static final int BLOCK = 256;
 

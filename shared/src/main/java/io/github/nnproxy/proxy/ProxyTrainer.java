@@ -141,34 +141,20 @@ public final class ProxyTrainer {
    * stopping. Functions the seed did not study get the Ackley network and 500 epochs. Trained with
    * {@link TrainingAlgorithm#BATCHED_ADAM}, which computes the true gradient of the mean squared
    * error over each mini-batch as PyTorch does (Encog's own {@link TrainingAlgorithm#ADAM} lets
-   * the gradient through the last hidden layer's inactive ReLU units, Encog issue #243). About a
-   * minute per proxy on one core; {@link #defaults()} is the fast choice.
+   * the gradient through the last hidden layer's inactive ReLU units, Encog issue #243).
+   * {@link #defaults()} is the fast choice.
+   *
+   * <p>Deprecated because the choice by function name is the seed study's recipe, not the
+   * trainer's: use {@link io.github.nnproxy.paper.SeedRecipes#trainer(BenchmarkFunction)}, which
+   * this delegates to.
    *
    * @param f the benchmark function
    * @return the trainer
    * @throws NullPointerException if {@code f} is null
    */
+  @Deprecated(since = "0.2")
   public static ProxyTrainer paper(BenchmarkFunction f) {
-    nonNull(f, "f");
-    int d = f.domain().dimension();
-    Builder b = builder()
-        .algorithm(TrainingAlgorithm.BATCHED_ADAM)
-        .activation(Activation.RELU)
-        .schedule(LearningRateSchedule.CONSTANT)
-        .learningRate(1e-3)
-        .batchSize(8)
-        .validationFraction(0.2)
-        .patience(0)
-        .epochs(500)
-        .hiddenLayers(20, 50, 120, 70, 20, 10);
-    if (f.name().equals("rosenbrock")) {
-      if (d == 2) {
-        b.hiddenLayers(15, 50, 15).epochs(100);
-      } else {
-        b.hiddenLayers(15, 50, 15, 10).epochs(d == 4 ? 100 : 500);
-      }
-    }
-    return b.build();
+    return io.github.nnproxy.paper.SeedRecipes.trainer(f);
   }
 
   /**
@@ -646,9 +632,7 @@ public final class ProxyTrainer {
      * @throws IllegalArgumentException if {@code timeout} is zero or negative
      */
     public Builder evaluationTimeout(Duration timeout) {
-      if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
-        throw new IllegalArgumentException("evaluationTimeout must be > 0, but was " + timeout);
-      }
+      Requires.positiveOrNull(timeout, "evaluationTimeout");
       this.evaluationTimeout = timeout;
       return this;
     }

@@ -18,7 +18,7 @@ public enum TrainingAlgorithm {
    * passes through the last hidden layer's inactive ReLU units (Encog issue #243); each {@code
    * iteration()} advances the batch window twice, so an epoch trains on every other batch, twice;
    * and Adam's bias correction counts two steps per batch. {@link #BATCHED_ADAM} has none of
-   * these and is about ten times faster; this one is kept for comparison and for results made
+   * these and is faster (docs/BENCHMARKS.md); this one is kept for comparison and for results made
    * with it.
    */
   ADAM,
@@ -27,8 +27,8 @@ public enum TrainingAlgorithm {
    * study's PyTorch loop: the mean squared error averaged over each mini-batch, Adam with bias
    * correction, the points reshuffled before every epoch, the last batch of an epoch possibly
    * smaller), computed by nnproxy's own vectorized forward and backward passes over the Encog
-   * network's weights instead of Encog's one-sample-at-a-time propagation: about ten times
-   * faster (see docs/BENCHMARKS.md). Each mini-batch is cut into shards of 8 points (at most 8
+   * network's weights instead of Encog's one-sample-at-a-time propagation, which makes it faster
+   * (docs/BENCHMARKS.md says by how much). Each mini-batch is cut into shards of 8 points (at most 8
    * shards) whose gradients can be computed on {@link ProxyTrainer.Builder#threads(int)} threads;
    * the result does not depend on the thread count. The trained network is an ordinary Encog
    * network.

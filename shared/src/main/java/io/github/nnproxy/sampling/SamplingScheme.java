@@ -3,7 +3,6 @@ package io.github.nnproxy.sampling;
 import static io.github.nnproxy.internal.Requires.nonNull;
 import static io.github.nnproxy.internal.Requires.positive;
 
-import io.github.nnproxy.Domain;
 import io.github.nnproxy.benchmark.BenchmarkFunction;
 import java.util.Locale;
 
@@ -51,18 +50,17 @@ public enum SamplingScheme {
    * Returns this scheme's sampler for a benchmark function (the Gaussian is centred on its known
    * optimum).
    *
+   * <p>Deprecated because it is the study's recipe, not sampling's: use {@link
+   * io.github.nnproxy.paper.SeedRecipes#sampler(SamplingScheme, BenchmarkFunction)}, which this
+   * delegates to.
+   *
    * @param f the function
    * @return the sampler
    * @throws NullPointerException if {@code f} is null
    */
+  @Deprecated(since = "0.2")
   public Sampler sampler(BenchmarkFunction f) {
-    nonNull(f, "f");
-    return switch (this) {
-      case DENSE_UNIFORM, SPARSE_UNIFORM -> Samplers.uniform();
-      case LATIN_HYPERCUBE -> Samplers.latinHypercube();
-      case SOBOL -> Samplers.sobol();
-      case GAUSSIAN -> Samplers.gaussian(f.optimum(), seedSigma(f.domain()));
-    };
+    return io.github.nnproxy.paper.SeedRecipes.sampler(this, f);
   }
 
   /**
@@ -96,11 +94,4 @@ public enum SamplingScheme {
     };
   }
 
-  private static double[] seedSigma(Domain domain) {
-    double[] s = new double[domain.dimension()];
-    for (int j = 0; j < s.length; j++) {
-      s[j] = (domain.upper(j) - domain.lower(j)) / 2 / 3;
-    }
-    return s;
-  }
 }

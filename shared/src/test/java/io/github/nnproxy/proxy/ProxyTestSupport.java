@@ -1,11 +1,13 @@
 package io.github.nnproxy.proxy;
 
+import io.github.nnproxy.paper.SeedRecipes;
 import io.github.nnproxy.benchmark.Benchmarks;
 import io.github.nnproxy.sampling.SamplingScheme;
 
 /** Proxies trained once per test JVM and shared by the tests that only read them. */
 public final class ProxyTestSupport {
   private static Proxy ackley;
+  private static Proxy smallAckley;
 
   private ProxyTestSupport() {}
 
@@ -19,10 +21,30 @@ public final class ProxyTestSupport {
   public static synchronized Proxy ackleyProxy() {
     if (ackley == null) {
       var f = Benchmarks.ackley(2);
-      ackley = ProxyTrainer.paper(f).toBuilder().epochs(30).build()
-          .train(f, SamplingScheme.DENSE_UNIFORM.sampler(f), 10_000, 42L);
+      ackley = SeedRecipes.trainer(f).toBuilder().epochs(30).build()
+          .train(f, SeedRecipes.sampler(SamplingScheme.DENSE_UNIFORM, f), 10_000, 42L);
     }
     return ackley;
+  }
+
+  /**
+   * A proxy of 2-D Ackley for the adapters' tests: a 64-64-64 network trained on 10,000 uniform
+   * samples for 30 epochs (batch 32, patience 40), seed 42. Trained once per test JVM.
+   *
+   * @return the shared proxy
+   */
+  public static synchronized Proxy smallAckleyProxy() {
+    if (smallAckley == null) {
+      smallAckley =
+          ProxyTrainer.builder()
+              .hiddenLayers(64, 64, 64)
+              .epochs(30)
+              .batchSize(32)
+              .patience(40)
+              .build()
+              .train(Benchmarks.ackley(2), io.github.nnproxy.sampling.Samplers.uniform(), 10_000, 42L);
+    }
+    return smallAckley;
   }
 
   /** {@code n} points of dimension {@code d}, uniform in {@code [-bound, bound)} per coordinate. */

@@ -1,5 +1,6 @@
 package io.github.nnproxy.proxy;
 
+import io.github.nnproxy.paper.SeedRecipes;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -12,6 +13,7 @@ import io.github.nnproxy.benchmark.BenchmarkFunction;
 import io.github.nnproxy.benchmark.Benchmarks;
 import io.github.nnproxy.sampling.Samplers;
 import io.github.nnproxy.sampling.SamplingScheme;
+import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -270,7 +272,7 @@ class ProxyTrainerTest {
 
   @Test
   void paperPresetMatchesTheSeed() {
-    ProxyTrainer a = ProxyTrainer.paper(Benchmarks.ackley(4));
+    ProxyTrainer a = SeedRecipes.trainer(Benchmarks.ackley(4));
     assertArrayEquals(new int[] {20, 50, 120, 70, 20, 10}, a.hiddenLayers());
     assertEquals(500, a.epochs());
     assertEquals(8, a.batchSize());
@@ -278,13 +280,21 @@ class ProxyTrainerTest {
     assertEquals(0.2, a.validationFraction());
     assertEquals(0, a.patience());
     assertEquals(TrainingAlgorithm.BATCHED_ADAM, a.algorithm());
-    assertArrayEquals(new int[] {15, 50, 15}, ProxyTrainer.paper(Benchmarks.rosenbrock(2))
+    assertArrayEquals(new int[] {15, 50, 15}, SeedRecipes.trainer(Benchmarks.rosenbrock(2))
         .hiddenLayers());
-    assertEquals(100, ProxyTrainer.paper(Benchmarks.rosenbrock(2)).epochs());
-    assertArrayEquals(new int[] {15, 50, 15, 10}, ProxyTrainer.paper(Benchmarks.rosenbrock(4))
+    assertEquals(100, SeedRecipes.trainer(Benchmarks.rosenbrock(2)).epochs());
+    assertArrayEquals(new int[] {15, 50, 15, 10}, SeedRecipes.trainer(Benchmarks.rosenbrock(4))
         .hiddenLayers());
-    assertEquals(100, ProxyTrainer.paper(Benchmarks.rosenbrock(4)).epochs());
-    assertEquals(500, ProxyTrainer.paper(Benchmarks.rosenbrock(10)).epochs());
+    assertEquals(100, SeedRecipes.trainer(Benchmarks.rosenbrock(4)).epochs());
+    assertEquals(500, SeedRecipes.trainer(Benchmarks.rosenbrock(10)).epochs());
+  }
+
+  @Test
+  @SuppressWarnings("deprecation")
+  void deprecatedPaperFactoryIsTheSeedRecipe() {
+    for (var f : List.of(Benchmarks.ackley(2), Benchmarks.rosenbrock(2), Benchmarks.rosenbrock(10))) {
+      assertEquals(SeedRecipes.trainer(f), ProxyTrainer.paper(f));
+    }
   }
 
   static Stream<UnaryOperator<ProxyTrainer.Builder>> setters() {

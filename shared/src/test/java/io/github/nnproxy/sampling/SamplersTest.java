@@ -1,5 +1,6 @@
 package io.github.nnproxy.sampling;
 
+import io.github.nnproxy.paper.SeedRecipes;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -77,7 +78,7 @@ class SamplersTest {
 
   @Test
   void gaussianHasTheSeedsMomentsAndIsNotClipped() {
-    double[][] xs = SamplingScheme.GAUSSIAN.sampler(Benchmarks.ackley(2))
+    double[][] xs = SeedRecipes.sampler(SamplingScheme.GAUSSIAN, Benchmarks.ackley(2))
         .sample(Domain.cube(2, -5, 5), 20_000, 1L);
     double mean = 0;
     double sq = 0;

@@ -1,5 +1,6 @@
 package io.github.nnproxy.study;
 
+import io.github.nnproxy.paper.SeedRecipes;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -68,7 +69,7 @@ class StabilityStudyBuilderTest {
     assertEquals(SeedColumn.PSO, s.optimizers().get(0).column());
     assertArrayEquals(new long[] {5, 6}, s.seeds());
     assertEquals(9, s.proxySeed());
-    assertEquals(ProxyTrainer.paper(Benchmarks.ackley(3)), s.trainer(Benchmarks.ackley(3)));
+    assertEquals(SeedRecipes.trainer(Benchmarks.ackley(3)), s.trainer(Benchmarks.ackley(3)));
     assertEquals(800, s.baseSize());
     assertEquals(3, s.threads());
     assertEquals(Path.of("x"), s.output());

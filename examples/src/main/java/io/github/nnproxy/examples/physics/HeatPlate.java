@@ -73,7 +73,7 @@ public final class HeatPlate implements ForwardModel {
   public static final double TARGET = 1.0;
 
   // The reference optimum on the default grid (128 x 128, tolerance 1e-10), found by
-  // HeatPlateReference (about 3 minutes on one core): a scan of the heater position over
+  // HeatPlateReference: a scan of the heater position over
   // [0.1, 0.9]^2 in steps of 0.02 (1,681 positions), each with its best power in [1, 20] in
   // closed form (the objective squared is quadratic in P), then Nelder-Mead (commons-math3
   // SimplexOptimizer, value tolerance 1e-12 relative) from the 4 best scan cells and from 12

@@ -1,5 +1,6 @@
 package io.github.nnproxy.examples.physics;
 
+import io.github.nnproxy.CountingModel;
 import io.github.nnproxy.Domain;
 import io.github.nnproxy.ForwardModel;
 import io.github.nnproxy.jenetics.JeneticsOptimizer;
@@ -17,7 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What a proxy saves on a real physics model: the heat-plate design ({@link HeatPlate}) optimized
@@ -80,12 +80,12 @@ public record HeatPlateComparison(int samples, int truthSwarm, int truthIteratio
     rows.add(onTruth("seed GA on the truth", gaTruth, truth, ref));
 
     say(log, "sampling " + samples + " simulations and training the proxy");
-    Counting counted = new Counting(truth);
+    CountingModel counted = CountingModel.of(truth);
     long t0 = System.nanoTime();
     ForwardModel sampled = store == null ? counted : store.wrap(counted);
     Proxy proxy = trainer.train(sampled, Samplers.latinHypercube(), samples, seed);
     double trainSeconds = (System.nanoTime() - t0) / 1e9;
-    long trainSims = counted.calls.get();
+    long trainSims = counted.points();
     for (Optimizer o : List.of(JmetalPsoOptimizer.paper(), JeneticsOptimizer.paper())) {
       say(log, o.name() + " on the proxy");
       long t1 = System.nanoTime();
@@ -97,7 +97,7 @@ public record HeatPlateComparison(int samples, int truthSwarm, int truthIteratio
       rows.add(row(name, samples + 1L, s, best.x(), y, ref, truth.domain()));
     }
     say(log, "managed loop (PSO inside), budget " + samples);
-    Counting managedTruth = new Counting(truth);
+    CountingModel managedTruth = CountingModel.of(truth);
     long t2 = System.nanoTime();
     ManagedResult r = ManagedOptimization.builder().trainer(trainer).initialSamples(samples / 2)
         .budget(samples).seed(seed).build().run(managedTruth, JmetalPsoOptimizer.paper());
@@ -131,11 +131,11 @@ public record HeatPlateComparison(int samples, int truthSwarm, int truthIteratio
   }
 
   private Row onTruth(String name, Optimizer o, ForwardModel truth, double[] ref) {
-    Counting c = new Counting(truth);
+    CountingModel c = CountingModel.of(truth);
     long t0 = System.nanoTime();
     Optimum best = o.minimize(c, seed);
     double s = (System.nanoTime() - t0) / 1e9;
-    return row(name, c.calls.get(), s, best.x(), truth.evaluate(best.x()), ref, truth.domain());
+    return row(name, c.points(), s, best.x(), truth.evaluate(best.x()), ref, truth.domain());
   }
 
   private static Row row(String name, long evals, double seconds, double[] x, double y,
@@ -153,56 +153,6 @@ public record HeatPlateComparison(int samples, int truthSwarm, int truthIteratio
     if (log != null) {
       log.println("... " + what);
       log.flush();
-    }
-  }
-
-  /** Counts true evaluations, passing batches through whole. */
-  private static final class Counting implements ForwardModel {
-    private final ForwardModel inner;
-    private final AtomicLong calls = new AtomicLong();
-
-    Counting(ForwardModel inner) {
-      this.inner = inner;
-    }
-
-    @Override
-    public Domain domain() {
-      return inner.domain();
-    }
-
-    @Override
-    public double evaluate(double[] x) {
-      calls.incrementAndGet();
-      return inner.evaluate(x);
-    }
-
-    @Override
-    public double[] evaluateAll(double[][] xs) {
-      calls.addAndGet(xs.length);
-      return inner.evaluateAll(xs);
-    }
-
-    @Override
-    public io.github.nnproxy.EvaluationOutcome[] evaluateOutcomes(double[][] xs) {
-      calls.addAndGet(xs.length);
-      return inner.evaluateOutcomes(xs);
-    }
-
-    @Override
-    public io.github.nnproxy.EvaluationOutcome[] evaluateOutcomes(double[][] xs,
-        io.github.nnproxy.OutcomeListener listener) {
-      calls.addAndGet(xs.length);
-      return inner.evaluateOutcomes(xs, listener);
-    }
-
-    @Override
-    public boolean batched() {
-      return inner.batched();
-    }
-
-    @Override
-    public String toString() {
-      return inner.toString();
     }
   }
 
