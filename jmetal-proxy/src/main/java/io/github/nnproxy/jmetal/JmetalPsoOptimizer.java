@@ -43,70 +43,32 @@ import org.uma.jmetal.util.comparator.dominanceComparator.impl.DefaultDominanceC
  * Optimizer pso = JmetalPsoOptimizer.paper();                  // 100 particles, 1000 iterations
  * Optimum onProxy = pso.minimize(proxy, 7L);
  * Optimizer spso = JmetalPsoOptimizer.spso2011().toBuilder().swarmSize(40).iterations(500).build();
- * Optimum other = spso.minimize(proxy, 7L);
  * Optimizer calmer = JmetalPsoOptimizer.paper().toBuilder().inertia(0.7).build();
  * }</pre>
  *
- * <h2>Variants</h2>
- *
  * <ul>
- *   <li>{@link #paper()}: the seed study's global-best PSO (Albreiki et al., arXiv 2301.07102),
- *       run as pyswarms 1.3.0's {@code GlobalBestPSO} runs it: 100 particles, 1000 iterations,
- *       inertia {@code w = 0.9}, cognitive {@code c1 = 0.5}, social {@code c2 = 0.3}, bounds = the
- *       domain. Assembled from jmetal-component's {@code ParticleSwarmOptimizationAlgorithm} with
- *       nnproxy's pyswarms components: {@link CoordinateWiseVelocityUpdate} ({@code r1}, {@code
- *       r2} per particle and coordinate), {@link PeriodicPositionUpdate} (pyswarms' default {@code
- *       bh_strategy="periodic"}, velocity left alone), {@link UniformVelocityInitialization#pyswarms()}
- *       ({@code U(0, 1)} per coordinate), {@link StrictLocalBestUpdate}, a global best replaced only
- *       on strict improvement, no perturbation.
- *   <li>{@link #jmetalRules()}: the same swarm, budget and coefficients with jMetal's catalogue
- *       rules ({@code DefaultVelocityUpdate}, {@code DefaultPositionUpdate(-1, -1)}, zero initial
- *       velocities): what {@code paper()} was before it followed pyswarms, kept to show what the
- *       rules change.
- *   <li>{@link #spso2007()}, {@link #spso2011()}: jMetal's {@code StandardPSO2007} and {@code
- *       StandardPSO2011} (Clerc, "Standard Particle Swarm Optimisation", 2012), with jMetal's fixed
- *       constants {@code w = 1/(2 ln 2)}, {@code c = 1/2 + ln 2}, an adaptive random (local-best)
- *       topology with 3 informants, and by default the same budget as the paper variant.
+ *   <li>{@link #paper()}: the seed's PSO run as pyswarms 1.3.0's {@code GlobalBestPSO} runs it
+ *       (100 particles, 1000 iterations, {@code w = 0.9}, {@code c1 = 0.5}, {@code c2 = 0.3},
+ *       periodic bounds), from jMetal components and nnproxy's pyswarms rules ({@link
+ *       CoordinateWiseVelocityUpdate}, {@link PeriodicPositionUpdate}, {@link
+ *       UniformVelocityInitialization#pyswarms()}, {@link StrictLocalBestUpdate}).
+ *   <li>{@link #jmetalRules()}: the same swarm and coefficients with jMetal's catalogue rules, to
+ *       show what the rules change.
+ *   <li>{@link #spso2007()}, {@link #spso2011()}: jMetal's standard PSOs with their fixed
+ *       constants ({@link #SPSO_INERTIA}, {@link #SPSO_ACCELERATION}) and {@value
+ *       #SPSO_INFORMANTS} informants.
  * </ul>
  *
- * <p>Budget: for every variant {@code iterations} counts swarm evaluations, the initial one
- * included, so a run makes exactly {@code swarmSize * iterations} objective evaluations (100,000
- * for the paper settings), as pyswarms' {@code optimize(iters=1000)} does. {@link Optimum#evaluations()}
- * reports the evaluations actually made, counted at the objective.
+ * <p>Invariants: a run makes exactly {@code swarmSize * iterations} objective evaluations, the
+ * initial swarm included, as pyswarms' {@code optimize(iters)} does. The same objective and seed
+ * give an equal {@link Optimum} for every variant, whether runs are sequential or on many threads
+ * at once: each run draws from its own seeded generator bound to its thread, also inside
+ * StandardPSO2011, whose constructor would otherwise seed from the clock. Code outside nnproxy that replaces {@code JMetalRandom}'s generator during a
+ * run breaks that run's reproducibility. Random streams differ from NumPy's, so runs agree with
+ * pyswarms in distribution, not draw for draw. docs/jmetal-pso.md explains the rules, the
+ * remaining differences from pyswarms and the reproducibility mechanism in full.
  *
- * <h2>What remains different from pyswarms (paper variant)</h2>
- *
- * <ul>
- *   <li>Random streams differ (jMetal's {@code java.util.Random} against NumPy's Mersenne Twister),
- *       so runs with the same seed number are comparable only in distribution. The distance
- *       statistics on the true Ackley, Rastrigin and Rosenbrock functions agree with the real
- *       pyswarms over 50 seeds (the reference data and the test beside this module's tests).
- *   <li>pyswarms builds its swarm twice (constructor and {@code optimize}) and discards the first;
- *       its last move is never evaluated. Both only shift the random stream; the budget is the
- *       same, {@code swarmSize * iterations} evaluations.
- * </ul>
- *
- * <h2>Reproducibility and threads</h2>
- *
- * jMetal draws every random number from the process-wide singleton {@code JMetalRandom}, and
- * StandardPSO2011's constructor replaces its generator by one seeded from the clock. This class
- * installs, once, a generator in {@code JMetalRandom} that forwards each draw to a generator bound
- * to the calling thread; {@link #minimize(ForwardModel, long)} binds a {@code
- * JavaRandomGenerator(seed)} for the duration of the run, and runs the whole algorithm (creation
- * included) on the calling thread with a serial, batched evaluation. For StandardPSO2011 the
- * constructor runs under an exclusive lock, after which the forwarding generator is re-installed
- * and the random neighbourhood the constructor drew from the clock is redrawn from the run's
- * stream; runs hold the shared side of that lock, so no run ever draws from the clock-seeded
- * generator. Hence the same objective and seed give an equal {@link Optimum} for all four
- * variants, whether runs are sequential or on several threads at once. This was preferred over
- * re-assembling SPSO2011 from component parts, which would no longer be jMetal's StandardPSO2011.
- * Threads that are not inside an nnproxy run keep drawing from the generator that was installed
- * before. Limit: code outside nnproxy that replaces {@code JMetalRandom}'s generator during an
- * nnproxy run breaks that run's reproducibility; an objective that itself starts an SPSO2011 run
- * on the same thread is refused with an {@link IllegalStateException}.
- *
- * <p>Immutable and thread-safe: {@code minimize} may be called by many threads at once on one
- * instance.
+ * <p>Immutable and thread-safe.
  */
 public final class JmetalPsoOptimizer implements Optimizer {
 
