@@ -116,7 +116,7 @@ final class DistancePlot {
       }
     }
     int n = optimizers.size();
-    double barW = Math.max(10, Math.min(30, (MIN_CATEGORY - CATEGORY_PAD) / (double) n));
+    double barW = Math.max(14, Math.min(30, (MIN_CATEGORY - CATEGORY_PAD) / (double) n));
     double catW = Math.max(MIN_CATEGORY, n * barW + CATEGORY_PAD);
     int cats = categoryNames.size();
     double plotW = dimensions.length * cats * catW + (dimensions.length - 1) * GROUP_GAP
@@ -214,7 +214,8 @@ final class DistancePlot {
       double ex = b.seed().isPresent() ? x + w * 0.35 : x + w / 2;
       errorBar(c, ex, ys.px(e[0]), ys.px(e[1]), Canvas.INK, 1.2);
       if (e[1] < SHORT_BAR * top) {
-        c.textUpFrom(String.format(Locale.ROOT, "%.3g", b.ours().mean()), x + w / 2,
+        c.textUpFrom(b.ours().mean() == 0 ? "0" : String.format(Locale.ROOT, "%.3g",
+            b.ours().mean()), x + w / 2,
             ys.px(e[1]) - 4, Canvas.SMALL, Canvas.INK);
       }
     } else {

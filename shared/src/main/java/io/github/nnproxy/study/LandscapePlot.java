@@ -170,33 +170,29 @@ final class LandscapePlot {
       crosshair(g, x, y);
     },
         String.format(Locale.ROOT, "true minimizer x* (f* = %s)", fmt(f.optimalValue()))));
+    long most = 0;
     for (int k = 0; k < optimizers.size(); k++) {
       String label = optimizers.get(k);
-      long nProxy = proxyRuns.stream().filter(r -> r.optimizer().equals(label)).count();
-      long nTruth = truthRuns.stream().filter(r -> r.optimizer().equals(label)).count();
-      if (nProxy + nTruth > 0) {
+      long n = Math.max(proxyRuns.stream().filter(r -> r.optimizer().equals(label)).count(),
+          truthRuns.stream().filter(r -> r.optimizer().equals(label)).count());
+      if (n > 0) {
         items.add(new Canvas.Item(Canvas.markerGlyph(Plots.optimizerMark(k), 5,
-            Plots.optimizerColor(k)), label + "'s answers (" + runs(nTruth, nProxy) + ")"));
+            Plots.optimizerColor(k)), label));
+        most = Math.max(most, n);
       }
     }
     items.add(new Canvas.Item((g, x, y) -> {
       g.setColor(Plots.VIRIDIS[1]);
       g.fill(new Rectangle2D.Double(x - 12, y - 5, 24, 10));
       Canvas.lineGlyph(Color.WHITE, Canvas.dashed(1.4)).draw(g, x, y);
-    }, "x* to an answer"));
+    }, "x* to a run's answer" + (most > 0 ? " (" + most + (most == 1 ? " run" : " runs")
+        + " per optimizer and panel)" : "")));
     int shown = Math.min(training.length, MAX_TRAINING_POINTS);
     items.add(new Canvas.Item((g, x, y) -> trainingPoint(g, x, y), shown == training.length
         ? String.format(Locale.ROOT, "training points (%,d)", training.length)
         : String.format(Locale.ROOT, "training points (%,d of %,d shown)", shown,
             training.length)));
     return items;
-  }
-
-  private static String runs(long nTruth, long nProxy) {
-    if (nTruth == nProxy) {
-      return nTruth + (nTruth == 1 ? " run" : " runs") + " per panel";
-    }
-    return nTruth + " on the truth, " + nProxy + " on the proxy";
   }
 
   private static void panel(Canvas c, int left, String title, BenchmarkFunction f,
