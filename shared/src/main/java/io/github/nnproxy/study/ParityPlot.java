@@ -79,8 +79,8 @@ final class ParityPlot {
         "all points: R² %.4f, RMSE %.4g", r2(truth, proxy), rmse(truth, proxy)), full, truth,
         proxy, fStar, proxyAtOptimum);
     panel(c, LEFT + P + GAP, String.format(Locale.ROOT,
-        "zoom: lowest %d (f ≤ %.3g): RMSE %.3g, bias %+.3g", nIn, limit, rmse(zt, zp),
-        bias(zt, zp)), zoom, zt, zp, fStar, proxyAtOptimum);
+        "zoom, the %d lowest true values (f ≤ %.3g): RMSE %.3g, bias %+.3g", nIn, limit,
+        rmse(zt, zp), bias(zt, zp)), zoom, zt, zp, fStar, proxyAtOptimum);
     double x0 = left[0].px(zoom[0]);
     double x1 = left[0].px(zoom[1]);
     double y0 = left[1].px(zoom[0]);
