@@ -313,7 +313,7 @@ final class Canvas {
     List<Double> t = new ArrayList<>();
     int k0 = (int) Math.floor(Math.log10(lo));
     int k1 = (int) Math.ceil(Math.log10(hi));
-    int[] mult = k1 - k0 <= 2 ? new int[] {1, 2, 5} : new int[] {1};
+    int[] mult = k1 - k0 <= 3 ? new int[] {1, 2, 5} : new int[] {1};
     int every = Math.max(1, (k1 - k0 + 7) / 8);
     for (int k = k0; k <= k1; k++) {
       if ((k - k0) % every != 0 && mult.length == 1) {

@@ -18,11 +18,12 @@ import java.util.Locale;
  * bar: the true landscape and the proxy's, coloured by {@code f(x) - f*} on a log scale (so the
  * basin of the minimum is resolved, not merged into one band), the proxy's training points, the
  * true minimizer x*, every run's answer per optimizer joined to x* by a dashed line, and the
- * mean distance of the answers to x* written in each panel.
+ * mean distance of the answers to x* written in each panel. When the answers lie close to x*, an
+ * inset magnifies the square around it.
  *
- * <p>Both panels share one colour scale, so equal colours mean equal values. Values at or below
- * the scale's floor (the smallest excess over f* the true function shows on the grid), including
- * proxy values below f*, take its darkest colour. Stateless.
+ * <p>Both panels and their insets share one colour scale, so equal colours mean equal values.
+ * Values at or below the scale's floor (see {@link ColourScale#of}), including proxy values below
+ * f*, take its darkest colour. Stateless.
  */
 final class LandscapePlot {
   /** At most this many training points are drawn; more would hide the landscape. */
@@ -57,7 +58,7 @@ final class LandscapePlot {
     }
 
     /** How many times below the panel grid's lowest excess an inset may extend the scale. */
-    static final double INSET_DEPTH = 30;
+    static final double INSET_DEPTH = 10;
 
     /**
      * The scale of the values: from the smallest positive excess over f* of the true values on
