@@ -1,5 +1,6 @@
 package io.github.nnproxy.study;
 
+import io.github.nnproxy.internal.DaemonPools;
 import io.github.nnproxy.ForwardModel;
 import io.github.nnproxy.benchmark.BenchmarkFunction;
 import io.github.nnproxy.optimize.Optimum;
@@ -20,7 +21,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -69,12 +69,7 @@ final class StudyRunner {
     }
     ProxyRecord[] proxies = new ProxyRecord[proxiesTotal];
     Proxy[] reused = resuming ? reuseProxies(proxies) : new Proxy[proxiesTotal];
-    AtomicInteger threadNo = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(study.threads(), r -> {
-      Thread t = new Thread(r, "nnproxy-study-" + threadNo.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool = DaemonPools.fixed(study.threads(), "nnproxy-study");
     try {
       try (RunsCsv log = RunsCsv.open(out, kept)) {
         study.listener().onStart(proxiesTotal, runsTotal);

@@ -1,5 +1,6 @@
 package io.github.nnproxy.study;
 
+import io.github.nnproxy.internal.DaemonPools;
 import io.github.nnproxy.benchmark.BenchmarkFunction;
 import io.github.nnproxy.manage.ManagedOptimization;
 import io.github.nnproxy.manage.ManagedResult;
@@ -14,7 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -35,12 +35,7 @@ final class TrustRunner {
   }
 
   TrustResult run() {
-    AtomicInteger threadNo = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(study.threads(), r -> {
-      Thread t = new Thread(r, "nnproxy-trust-" + threadNo.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool = DaemonPools.fixed(study.threads(), "nnproxy-trust");
     try {
       List<CompletableFuture<?>> tasks = submitAll(pool);
       try {
