@@ -128,7 +128,7 @@ public final class StabilityStudy {
    *     unknown one), or it holds results and {@link #resume()} is off
    */
   public StudyResult run() {
-    return new StudyRunner(this).run();
+    return new StudyEngine<>(new StabilityProtocol(this)).run();
   }
 
   /** Returns the functions, one per name and dimension, in canonical order. */
