@@ -209,7 +209,7 @@ final class StudyFolder {
    * Deletes the temporary files of {@link RunsCsv#writeAtomically}, {@link MarkdownReport} and
    * {@code Proxy.save} that a killed study can leave: {@code <name><digits>.tmp}.
    */
-  private static void cleanTemporaryFiles(Path dir) throws IOException {
+  static void cleanTemporaryFiles(Path dir) throws IOException {
     try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.tmp")) {
       for (Path p : ds) {
         String name = p.getFileName().toString();
@@ -292,7 +292,8 @@ final class StudyFolder {
         + (changes.size() > shown ? "; and " + (changes.size() - shown) + " more" : "");
   }
 
-  private static Map<String, String> parse(String text) {
+  /** The {@code key = value} lines of a description; a repeated key's values joined by ' | '. */
+  static Map<String, String> parse(String text) {
     Map<String, String> m = new LinkedHashMap<>();
     for (String l : text.split("\n")) {
       int eq = l.indexOf(" = ");

@@ -74,7 +74,9 @@ public final class TrustStudy {
   private final double closeness;
   private final int threads;
   private final Path output;
-  private final Consumer<String> progress;
+  private final StudyListener listener;
+  private final boolean resume;
+  private final Path proxiesFrom;
 
   private TrustStudy(Builder b, List<BenchmarkFunction> problems, List<String> names) {
     this.problems = List.copyOf(problems);
@@ -91,7 +93,9 @@ public final class TrustStudy {
     this.closeness = b.closeness;
     this.threads = b.threads;
     this.output = b.output;
-    this.progress = b.progress;
+    this.listener = b.listener;
+    this.resume = b.resume;
+    this.proxiesFrom = b.proxiesFrom;
   }
 
   /**
@@ -132,7 +136,7 @@ public final class TrustStudy {
    *     is interrupted
    */
   public TrustResult run() {
-    return new TrustRunner(this).run();
+    return new StudyEngine<>(new TrustProtocol(this)).run();
   }
 
   List<BenchmarkFunction> problems() {
@@ -259,8 +263,35 @@ public final class TrustStudy {
     return output;
   }
 
-  Consumer<String> progress() {
-    return progress;
+  /**
+   * Returns the progress listener: it hears {@link StudyListener#onStart}, {@link
+   * StudyListener#onResumed}, {@link StudyListener#onProxyTrained} and {@link
+   * StudyListener#onTrustRunFinished}.
+   *
+   * @return the listener
+   */
+  public StudyListener listener() {
+    return listener;
+  }
+
+  /**
+   * Tells whether the study resumes from the results already in its output folder.
+   *
+   * @return true (the default) to reuse finished runs and saved proxies; false to refuse a folder
+   *     that holds results
+   */
+  public boolean resume() {
+    return resume;
+  }
+
+  /**
+   * Returns the folder of a stability study whose saved proxies this study reuses where they
+   * were made with the same proxy seed, base size and trainer, or null for none.
+   *
+   * @return the folder, or null
+   */
+  public Path proxiesFrom() {
+    return proxiesFrom;
   }
 
   /**
@@ -286,7 +317,9 @@ public final class TrustStudy {
     private double closeness = 1e-3;
     private int threads = Runtime.getRuntime().availableProcessors();
     private Path output = Path.of("nnproxy-trust");
-    private Consumer<String> progress = line -> { };
+    private StudyListener listener = StudyListener.NONE;
+    private boolean resume = true;
+    private Path proxiesFrom;
 
     private Builder() {}
 
@@ -493,15 +526,57 @@ public final class TrustStudy {
     }
 
     /**
-     * Sets a receiver of one progress line per finished step (called from worker threads, one
-     * call at a time).
+     * Sets a receiver of one progress line per proxy trained and per run finished (called from
+     * worker threads, one call at a time): a shorthand for a {@link #listener(StudyListener)}
+     * that prints lines, which it replaces.
      *
      * @param progress the receiver, e.g. {@code System.err::println}
      * @return this builder
      * @throws NullPointerException if {@code progress} is null
      */
     public Builder progress(Consumer<String> progress) {
-      this.progress = nonNull(progress, "progress");
+      this.listener = new ProgressLines(nonNull(progress, "progress"));
+      return this;
+    }
+
+    /**
+     * Sets the progress listener (which replaces a {@link #progress(Consumer)} receiver).
+     *
+     * @param listener the listener
+     * @return this builder
+     * @throws NullPointerException if {@code listener} is null
+     */
+    public Builder listener(StudyListener listener) {
+      this.listener = nonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Sets whether to resume from the results already in the output folder (default true), as
+     * {@link StabilityStudy.Builder#resume(boolean)} does: finished runs and saved proxies of the
+     * same configuration are reused, results of another configuration are refused, and with
+     * resume off a folder that holds results is refused, never overwritten.
+     *
+     * @param resume false to insist on a fresh folder
+     * @return this builder
+     */
+    public Builder resume(boolean resume) {
+      this.resume = resume;
+      return this;
+    }
+
+    /**
+     * Reuses the proxies a {@link StabilityStudy} saved in {@code folder}: a cell's proxy is
+     * loaded (and copied into this study's {@code proxies/}) rather than trained when that
+     * study's {@code study-config.txt} shows this study's proxy seed, base size and trainer for
+     * its function, so the proxy is the one this study would train. Other cells are trained.
+     *
+     * @param folder the stability study's output folder
+     * @return this builder
+     * @throws NullPointerException if {@code folder} is null
+     */
+    public Builder proxiesFrom(Path folder) {
+      this.proxiesFrom = nonNull(folder, "folder");
       return this;
     }
 
@@ -518,6 +593,28 @@ public final class TrustStudy {
         throw new IllegalArgumentException("optimizers must not be empty: add at least one");
       }
       return new TrustStudy(this, grid.functions(), grid.names());
+    }
+  }
+
+  /** The progress lines of {@link Builder#progress(Consumer)}. */
+  private static final class ProgressLines implements StudyListener {
+    private final Consumer<String> out;
+
+    ProgressLines(Consumer<String> out) {
+      this.out = out;
+    }
+
+    @Override
+    public void onProxyTrained(ProxyRecord p, int done, int total) {
+      out.accept("trained the offline proxy of " + p.function() + " " + p.dimension() + "-D "
+          + p.scheme() + " on " + p.samples() + " points: " + p.quality());
+    }
+
+    @Override
+    public void onTrustRunFinished(TrustRun r, int done, int total) {
+      out.accept(String.format(java.util.Locale.ROOT, "%d/%d %s %d-D %s %s seed %d %s: distance"
+          + " %.4f, %d true evaluations", done, total, r.function(), r.dimension(), r.scheme(),
+          r.optimizer(), r.seed(), r.method().letter(), r.distance(), r.trueEvaluations()));
     }
   }
 }
