@@ -1,20 +1,15 @@
 package io.github.nnproxy.study;
 
 import static io.github.nnproxy.internal.Requires.nonNull;
-import static io.github.nnproxy.internal.Requires.positive;
 
-import io.github.nnproxy.benchmark.BenchmarkFunction;
-import io.github.nnproxy.benchmark.Benchmarks;
 import io.github.nnproxy.internal.Requires;
 import io.github.nnproxy.manage.ManagedOptimization;
 import io.github.nnproxy.optimize.Optimizer;
 import io.github.nnproxy.proxy.ProxyTrainer;
-import io.github.nnproxy.sampling.SamplingScheme;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /**
@@ -59,42 +54,19 @@ import java.util.function.IntFunction;
  *     .build().run();
  * }</pre>
  */
-public final class TrustStudy {
-  private final List<BenchmarkFunction> problems;
-  private final List<String> functionNames;
-  private final int[] dimensions;
-  private final List<SamplingScheme> schemes;
+public final class TrustStudy extends StudyGrid {
   private final List<TrustOptimizer> optimizers;
-  private final long[] seeds;
-  private final long proxySeed;
-  private final Function<BenchmarkFunction, ProxyTrainer> trainer;
-  private final int baseSize;
   private final ManagedOptimization managed;
   private final double budgetShare;
   private final double closeness;
-  private final int threads;
-  private final Path output;
-  private final StudyListener listener;
-  private final boolean resume;
   private final Path proxiesFrom;
 
-  private TrustStudy(Builder b, List<BenchmarkFunction> problems, List<String> names) {
-    this.problems = List.copyOf(problems);
-    this.functionNames = List.copyOf(names);
-    this.dimensions = b.dimensions.clone();
-    this.schemes = b.schemes;
+  private TrustStudy(Builder b, Functions grid) {
+    super(b, grid);
     this.optimizers = List.copyOf(b.optimizers);
-    this.seeds = b.seeds.clone();
-    this.proxySeed = b.proxySeed;
-    this.trainer = b.trainer;
-    this.baseSize = b.baseSize;
     this.managed = b.managed;
     this.budgetShare = b.budgetShare;
     this.closeness = b.closeness;
-    this.threads = b.threads;
-    this.output = b.output;
-    this.listener = b.listener;
-    this.resume = b.resume;
     this.proxiesFrom = b.proxiesFrom;
   }
 
@@ -139,37 +111,6 @@ public final class TrustStudy {
     return new StudyEngine<>(new TrustProtocol(this)).run();
   }
 
-  List<BenchmarkFunction> problems() {
-    return problems;
-  }
-
-  /**
-   * Returns the function names in the order given.
-   *
-   * @return the names
-   */
-  public List<String> functionNames() {
-    return functionNames;
-  }
-
-  /**
-   * Returns the dimensions in the order given.
-   *
-   * @return a copy of the dimensions
-   */
-  public int[] dimensions() {
-    return dimensions.clone();
-  }
-
-  /**
-   * Returns the sampling schemes in the order given.
-   *
-   * @return the schemes
-   */
-  public List<SamplingScheme> schemes() {
-    return schemes;
-  }
-
   /**
    * Returns the optimizers in the order given.
    *
@@ -177,44 +118,6 @@ public final class TrustStudy {
    */
   public List<TrustOptimizer> optimizers() {
     return optimizers;
-  }
-
-  /**
-   * Returns the user's seeds.
-   *
-   * @return a copy of the seeds
-   */
-  public long[] seeds() {
-    return seeds.clone();
-  }
-
-  /**
-   * Returns the master seed of the offline proxies' samples and training.
-   *
-   * @return the seed
-   */
-  public long proxySeed() {
-    return proxySeed;
-  }
-
-  /**
-   * Returns the trainer of a function's offline proxies.
-   *
-   * @param f the function
-   * @return the trainer
-   * @throws NullPointerException if the trainer function returns null
-   */
-  public ProxyTrainer trainer(BenchmarkFunction f) {
-    return nonNull(trainer.apply(f), "trainer(" + f.name() + ")");
-  }
-
-  /**
-   * Returns the base sample size of the offline proxies.
-   *
-   * @return the base size
-   */
-  public int baseSize() {
-    return baseSize;
   }
 
   /**
@@ -246,45 +149,6 @@ public final class TrustStudy {
   }
 
   /**
-   * Returns the number of worker threads.
-   *
-   * @return the threads
-   */
-  public int threads() {
-    return threads;
-  }
-
-  /**
-   * Returns the output folder.
-   *
-   * @return the folder
-   */
-  public Path output() {
-    return output;
-  }
-
-  /**
-   * Returns the progress listener: it hears {@link StudyListener#onStart}, {@link
-   * StudyListener#onResumed}, {@link StudyListener#onProxyTrained} and {@link
-   * StudyListener#onTrustRunFinished}.
-   *
-   * @return the listener
-   */
-  public StudyListener listener() {
-    return listener;
-  }
-
-  /**
-   * Tells whether the study resumes from the results already in its output folder.
-   *
-   * @return true (the default) to reuse finished runs and saved proxies; false to refuse a folder
-   *     that holds results
-   */
-  public boolean resume() {
-    return resume;
-  }
-
-  /**
    * Returns the folder of a stability study whose saved proxies this study reuses where they
    * were made with the same proxy seed, base size and trainer, or null for none.
    *
@@ -302,73 +166,19 @@ public final class TrustStudy {
    *     .optimizer(myOptimizer, n -> myOptimizerWithBudget(n)).seeds(1, 2).build();
    * }</pre>
    */
-  public static final class Builder {
-    private final List<IntFunction<BenchmarkFunction>> factories = new ArrayList<>();
-    private int[] dimensions = {2, 4, 10};
-    private List<SamplingScheme> schemes = List.of(SamplingScheme.DENSE_UNIFORM,
-        SamplingScheme.SPARSE_UNIFORM, SamplingScheme.GAUSSIAN);
+  public static final class Builder extends StudyGrid.Builder<Builder> {
     private final List<TrustOptimizer> optimizers = new ArrayList<>();
-    private long[] seeds = {1, 2, 3, 4, 5};
-    private long proxySeed = 42;
-    private Function<BenchmarkFunction, ProxyTrainer> trainer = f -> ProxyTrainer.defaults();
-    private int baseSize = SamplingScheme.PAPER_BASE_SIZE;
     private ManagedOptimization managed = defaultManaged();
     private double budgetShare = 0.05;
     private double closeness = 1e-3;
-    private int threads = Runtime.getRuntime().availableProcessors();
-    private Path output = Path.of("nnproxy-trust");
-    private StudyListener listener = StudyListener.NONE;
-    private boolean resume = true;
     private Path proxiesFrom;
 
-    private Builder() {}
-
-    /**
-     * Adds benchmark functions by name ({@link Benchmarks#byName(String, int)}).
-     *
-     * @param names the names, e.g. {@code "ackley"}
-     * @return this builder
-     * @throws NullPointerException if a name is null
-     * @throws IllegalArgumentException if a name is unknown or none is given
-     */
-    public Builder functions(String... names) {
-      factories.addAll(StudyGrid.byNames(names));
-      return this;
+    private Builder() {
+      super(new long[] {1, 2, 3, 4, 5}, Path.of("nnproxy-trust"));
     }
 
-    /**
-     * Adds a function given as a factory of its instances per dimension.
-     *
-     * @param factory returns the function of dimension {@code d}
-     * @return this builder
-     * @throws NullPointerException if {@code factory} is null
-     */
-    public Builder function(IntFunction<BenchmarkFunction> factory) {
-      factories.add(nonNull(factory, "factory"));
-      return this;
-    }
-
-    /**
-     * Sets the dimensions.
-     *
-     * @param dimensions the dimensions, each {@code > 0}, no duplicates
-     * @return this builder
-     * @throws IllegalArgumentException if none is given, one is {@code <= 0} or repeated
-     */
-    public Builder dimensions(int... dimensions) {
-      this.dimensions = StudyGrid.dimensions(dimensions);
-      return this;
-    }
-
-    /**
-     * Sets the sampling schemes.
-     *
-     * @param schemes the schemes, no duplicates
-     * @return this builder
-     * @throws IllegalArgumentException if none is given or one repeats
-     */
-    public Builder schemes(SamplingScheme... schemes) {
-      this.schemes = StudyGrid.schemes(schemes);
+    @Override
+    Builder self() {
       return this;
     }
 
@@ -402,57 +212,6 @@ public final class TrustStudy {
         }
       }
       optimizers.add(optimizer);
-      return this;
-    }
-
-    /**
-     * Sets the user's seeds: every method runs once per seed, cell and optimizer.
-     *
-     * @param seeds the seeds, no duplicates
-     * @return this builder
-     * @throws IllegalArgumentException if none is given or one repeats
-     */
-    public Builder seeds(long... seeds) {
-      this.seeds = StudyGrid.seeds(seeds);
-      return this;
-    }
-
-    /**
-     * Sets the master seed of the offline proxies (default 42, as {@link StabilityStudy}).
-     *
-     * @param seed the seed
-     * @return this builder
-     */
-    public Builder proxySeed(long seed) {
-      this.proxySeed = seed;
-      return this;
-    }
-
-    /**
-     * Sets how the offline proxies are trained.
-     *
-     * @param trainer returns the trainer of a function (of one dimension)
-     * @return this builder
-     * @throws NullPointerException if {@code trainer} is null
-     */
-    public Builder trainer(Function<BenchmarkFunction, ProxyTrainer> trainer) {
-      this.trainer = nonNull(trainer, "trainer");
-      return this;
-    }
-
-    /**
-     * Sets the base sample size of the offline proxies (the seed's dense size, default 10,000).
-     *
-     * @param baseSize the size, {@code >= 40}
-     * @return this builder
-     * @throws IllegalArgumentException if {@code baseSize < 40}
-     */
-    public Builder baseSize(int baseSize) {
-      if (baseSize < 4 * ProxyTrainer.MIN_SAMPLES) {
-        throw new IllegalArgumentException("baseSize must be >= " + 4 * ProxyTrainer.MIN_SAMPLES
-            + ", but was " + baseSize);
-      }
-      this.baseSize = baseSize;
       return this;
     }
 
@@ -502,30 +261,6 @@ public final class TrustStudy {
     }
 
     /**
-     * Sets the number of worker threads; results do not depend on it.
-     *
-     * @param threads the threads, {@code > 0}
-     * @return this builder
-     * @throws IllegalArgumentException if {@code threads <= 0}
-     */
-    public Builder threads(int threads) {
-      this.threads = positive(threads, "threads");
-      return this;
-    }
-
-    /**
-     * Sets the output folder (created if missing; its {@code trust.*} files are overwritten).
-     *
-     * @param output the folder
-     * @return this builder
-     * @throws NullPointerException if {@code output} is null
-     */
-    public Builder output(Path output) {
-      this.output = nonNull(output, "output");
-      return this;
-    }
-
-    /**
      * Sets a receiver of one progress line per proxy trained and per run finished (called from
      * worker threads, one call at a time): a shorthand for a {@link #listener(StudyListener)}
      * that prints lines, which it replaces.
@@ -535,34 +270,7 @@ public final class TrustStudy {
      * @throws NullPointerException if {@code progress} is null
      */
     public Builder progress(Consumer<String> progress) {
-      this.listener = new ProgressLines(nonNull(progress, "progress"));
-      return this;
-    }
-
-    /**
-     * Sets the progress listener (which replaces a {@link #progress(Consumer)} receiver).
-     *
-     * @param listener the listener
-     * @return this builder
-     * @throws NullPointerException if {@code listener} is null
-     */
-    public Builder listener(StudyListener listener) {
-      this.listener = nonNull(listener, "listener");
-      return this;
-    }
-
-    /**
-     * Sets whether to resume from the results already in the output folder (default true), as
-     * {@link StabilityStudy.Builder#resume(boolean)} does: finished runs and saved proxies of the
-     * same configuration are reused, results of another configuration are refused, and with
-     * resume off a folder that holds results is refused, never overwritten.
-     *
-     * @param resume false to insist on a fresh folder
-     * @return this builder
-     */
-    public Builder resume(boolean resume) {
-      this.resume = resume;
-      return this;
+      return listener(new ProgressLines(nonNull(progress, "progress")));
     }
 
     /**
@@ -588,11 +296,7 @@ public final class TrustStudy {
      *     share a name, a name is not fit for a file, or a function does not exist in a dimension
      */
     public TrustStudy build() {
-      StudyGrid.Functions grid = StudyGrid.resolve(factories, dimensions);
-      if (optimizers.isEmpty()) {
-        throw new IllegalArgumentException("optimizers must not be empty: add at least one");
-      }
-      return new TrustStudy(this, grid.functions(), grid.names());
+      return new TrustStudy(this, resolve(optimizers.size()));
     }
   }
 
