@@ -120,11 +120,22 @@ final class StudyFolder {
    * @throws UncheckedIOException if the folder cannot be read or written
    */
   static boolean prepare(StabilityStudy study) {
-    Path out = study.output();
+    return prepareWithProxies(study.output(), describe(study), study.resume(), RESULTS);
+  }
+
+  /**
+   * Makes the folder of a study with a {@code proxies/} subfolder ready: as {@link #prepare(Path,
+   * String, boolean, List)}, with the saved proxies counted as results, and the temporary files
+   * of {@code proxies/} removed too.
+   *
+   * @param results the names of the study's result files
+   */
+  static boolean prepareWithProxies(Path out, String description, boolean resume,
+      String... results) {
     Path proxies = out.resolve("proxies");
     try {
       Files.createDirectories(proxies);
-      boolean resuming = prepare(out, describe(study), study.resume(), results(out, proxies));
+      boolean resuming = prepare(out, description, resume, results(out, proxies, results));
       cleanTemporaryFiles(proxies);
       return resuming;
     } catch (IOException e) {
@@ -190,9 +201,10 @@ final class StudyFolder {
   }
 
   /** The study's results present in the folder, by file name. */
-  private static List<String> results(Path out, Path proxies) throws IOException {
+  private static List<String> results(Path out, Path proxies, String... results)
+      throws IOException {
     List<String> found = new ArrayList<>();
-    for (String name : RESULTS) {
+    for (String name : results) {
       if (Files.exists(out.resolve(name))) {
         found.add(name);
       }
@@ -209,7 +221,7 @@ final class StudyFolder {
    * Deletes the temporary files of {@link RunsCsv#writeAtomically}, {@link MarkdownReport} and
    * {@code Proxy.save} that a killed study can leave: {@code <name><digits>.tmp}.
    */
-  static void cleanTemporaryFiles(Path dir) throws IOException {
+  private static void cleanTemporaryFiles(Path dir) throws IOException {
     try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.tmp")) {
       for (Path p : ds) {
         String name = p.getFileName().toString();
@@ -229,6 +241,17 @@ final class StudyFolder {
     StringBuilder s = new StringBuilder();
     s.append("# nnproxy stability study: the configuration of the results in this folder.\n")
         .append("# A study with another configuration refuses to run here. Do not edit.\n");
+    grid(s, study);
+    for (StudyOptimizer o : study.optimizers()) {
+      line(s, "optimizer " + o.label(), "name " + o.optimizer().name() + ", seed column "
+          + o.column() + ", settings " + o.optimizer().description());
+    }
+    cells(s, study);
+    return s.toString();
+  }
+
+  /** The grid's lines of a description: format, functions, dimensions, schemes, seeds, proxies. */
+  static void grid(StringBuilder s, StudyGrid study) {
     line(s, "format", FORMAT);
     line(s, "functions", String.join(", ", study.functionNames()));
     line(s, "dimensions", Arrays.stream(study.dimensions()).mapToObj(Integer::toString)
@@ -240,17 +263,16 @@ final class StudyFolder {
         .collect(Collectors.joining(", ")));
     line(s, "proxy seed", study.proxySeed());
     line(s, "base size", study.baseSize());
-    for (StudyOptimizer o : study.optimizers()) {
-      line(s, "optimizer " + o.label(), "name " + o.optimizer().name() + ", seed column "
-          + o.column() + ", settings " + o.optimizer().description());
-    }
+  }
+
+  /** The cells' lines of a description: each function's domain and optimum, and its trainer. */
+  static void cells(StringBuilder s, StudyGrid study) {
     for (BenchmarkFunction f : study.problems()) {
       String cell = f.name() + " " + f.domain().dimension() + "-D";
       line(s, "function " + cell, f.domain() + ", optimum "
           + Arrays.toString(f.optimum()) + ", optimal value " + f.optimalValue());
       line(s, "trainer " + cell, trainer(study.trainer(f)));
     }
-    return s.toString();
   }
 
   /** The trainer's settings that change a proxy; its seed is replaced, its threads do not count. */
@@ -262,7 +284,7 @@ final class StudyFolder {
         + ", min valid fraction " + t.minValidFraction();
   }
 
-  private static void line(StringBuilder s, String key, Object value) {
+  static void line(StringBuilder s, String key, Object value) {
     s.append(key).append(" = ").append(value).append('\n');
   }
 

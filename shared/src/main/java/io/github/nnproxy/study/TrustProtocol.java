@@ -14,15 +14,12 @@ import io.github.nnproxy.sampling.SamplingScheme;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.stream.Collectors;
 
 /**
  * The trust study as a {@link StudyProtocol}: per function and dimension, (d) every optimizer's
@@ -83,32 +80,8 @@ final class TrustProtocol implements StudyProtocol<TrustProtocol.Run, TrustCsv.R
 
   @Override
   public boolean prepare() {
-    Path out = study.output();
-    Path proxies = out.resolve("proxies");
-    List<String> found = new ArrayList<>();
-    try {
-      Files.createDirectories(proxies);
-      for (String name : new String[] {StudyFolder.CONFIG, TrustCsv.RUNS, TrustCsv.TIMINGS,
-          TrustReport.MARKDOWN}) {
-        if (Files.exists(out.resolve(name))) {
-          found.add(name);
-        }
-      }
-      try (DirectoryStream<Path> ds = Files.newDirectoryStream(proxies, "*.nnproxy")) {
-        for (Path p : ds) {
-          found.add("proxies/" + p.getFileName());
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot prepare the output folder " + out, e);
-    }
-    boolean resuming = StudyFolder.prepare(out, describe(study), study.resume(), found);
-    try {
-      StudyFolder.cleanTemporaryFiles(proxies);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot prepare the output folder " + out, e);
-    }
-    return resuming;
+    return StudyFolder.prepareWithProxies(study.output(), describe(study), study.resume(),
+        StudyFolder.CONFIG, TrustCsv.RUNS, TrustCsv.TIMINGS, TrustReport.MARKDOWN);
   }
 
   /** The canonical description of what the runs depend on ({@code closeness} does not count). */
@@ -116,35 +89,16 @@ final class TrustProtocol implements StudyProtocol<TrustProtocol.Run, TrustCsv.R
     StringBuilder b = new StringBuilder();
     b.append("# nnproxy trust study: the configuration of the results in this folder.\n")
         .append("# A study with another configuration refuses to run here. Do not edit.\n");
-    line(b, "format", StudyFolder.FORMAT);
-    line(b, "functions", String.join(", ", s.functionNames()));
-    line(b, "dimensions", Arrays.stream(s.dimensions()).mapToObj(Integer::toString)
-        .collect(Collectors.joining(", ")));
-    line(b, "schemes", s.schemes().stream()
-        .map(sc -> sc.label() + " (" + sc.sampleSize(s.baseSize()) + " points)")
-        .collect(Collectors.joining(", ")));
-    line(b, "seeds", Arrays.stream(s.seeds()).mapToObj(Long::toString)
-        .collect(Collectors.joining(", ")));
-    line(b, "proxy seed", s.proxySeed());
-    line(b, "base size", s.baseSize());
+    StudyFolder.grid(b, s);
     for (TrustOptimizer o : s.optimizers()) {
-      line(b, "optimizer " + o.label(), o.optimizer().description()
+      StudyFolder.line(b, "optimizer " + o.label(), o.optimizer().description()
           + "; with 100 true evaluations: " + o.equalBudget().apply(100).description());
     }
-    line(b, "managed template", s.managed().toBuilder().initialSampler(SCHEME_SAMPLER).seed(0)
-        .threads(1).build());
-    line(b, "budget share", s.budgetShare());
-    for (BenchmarkFunction f : s.problems()) {
-      String cell = f.name() + " " + f.domain().dimension() + "-D";
-      line(b, "function " + cell, f.domain() + ", optimum " + Arrays.toString(f.optimum())
-          + ", optimal value " + f.optimalValue());
-      line(b, "trainer " + cell, StudyFolder.trainer(s.trainer(f)));
-    }
+    StudyFolder.line(b, "managed template", s.managed().toBuilder().initialSampler(SCHEME_SAMPLER)
+        .seed(0).threads(1).build());
+    StudyFolder.line(b, "budget share", s.budgetShare());
+    StudyFolder.cells(b, s);
     return b.toString();
-  }
-
-  private static void line(StringBuilder b, String key, Object value) {
-    b.append(key).append(" = ").append(value).append('\n');
   }
 
   @Override

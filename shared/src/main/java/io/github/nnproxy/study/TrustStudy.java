@@ -41,7 +41,16 @@ import java.util.function.IntFunction;
  * #threads()} threads and the files are the same for any thread count. Each managed run uses one
  * thread of its own.
  *
- * <p>Immutable and thread-safe; {@link #run()} may be called again (it overwrites the files).
+ * <p>Resumable, as {@link StabilityStudy} is: the output folder records the configuration in
+ * {@code study-config.txt}, every finished run is a complete line of {@code trust.csv} before the
+ * next one is reported, and every offline proxy is saved in {@code proxies/} (under the stability
+ * study's file names, with its seeds) before its runs start. Running the same study again on the
+ * folder makes only what is missing and ends with the same bytes; another configuration is
+ * refused. The proxies of a stability study with the same proxy settings can be reused ({@link
+ * Builder#proxiesFrom(Path)}).
+ *
+ * <p>Immutable and thread-safe; {@link #run()} may be called again (it resumes). Do not run two
+ * studies on the same folder at once.
  *
  * <pre>{@code
  * TrustResult r = TrustStudy.builder()
@@ -99,13 +108,18 @@ public final class TrustStudy extends StudyGrid {
   }
 
   /**
-   * Runs the study: writes {@code trust.csv} (one row per run, canonical order) and {@code
-   * trust.md} (one table per function and dimension) into {@link #output()}; blocks until done.
+   * Runs the study: streams {@code trust.csv} (one row per run; wall times in {@code
+   * trust-timings.csv}), rewrites it in canonical order at the end, and writes {@code trust.md}
+   * (one table per function and dimension) into {@link #output()}; blocks until done. If the
+   * folder holds results of this configuration (and {@link #resume()} is on), the finished runs
+   * and the saved proxies are reused.
    *
    * @return the runs, the cell summaries and the paths
    * @throws java.io.UncheckedIOException if a file cannot be written
-   * @throws IllegalStateException if a training or a run fails (the cause is kept), or the thread
-   *     is interrupted
+   * @throws IllegalStateException if a training or a run fails (the cause is kept), the thread
+   *     is interrupted, the folder holds results of another configuration (or of an unknown one),
+   *     or it holds results and {@link #resume()} is off, or {@link #proxiesFrom()} holds no
+   *     {@code study-config.txt}
    */
   public TrustResult run() {
     return new StudyEngine<>(new TrustProtocol(this)).run();
