@@ -3,7 +3,6 @@ package io.github.nnproxy.study;
 import io.github.nnproxy.ForwardModel;
 import io.github.nnproxy.benchmark.BenchmarkFunction;
 import io.github.nnproxy.proxy.Proxy;
-import io.github.nnproxy.proxy.ProxyTrainer;
 import io.github.nnproxy.sampling.SamplingScheme;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,21 +30,6 @@ import org.slf4j.LoggerFactory;
 final class ProxyCache {
   private static final Logger LOG = LoggerFactory.getLogger(ProxyCache.class);
 
-  /** How a study's proxies are made: the settings a proxy depends on. */
-  interface Plan {
-    /** The trainer of a function's proxies. */
-    ProxyTrainer trainer(BenchmarkFunction f);
-
-    /** The model the training sample is drawn from (on {@code f}'s domain). */
-    ForwardModel sampledTruth(BenchmarkFunction f);
-
-    /** The master seed of sampling and training. */
-    long proxySeed();
-
-    /** The base sample size. */
-    int baseSize();
-  }
-
   /** A cell of proxies: a function (of one dimension) and a sampling scheme. */
   record Cell(BenchmarkFunction function, SamplingScheme scheme) {
     String fileName() {
@@ -57,15 +42,22 @@ final class ProxyCache {
     }
   }
 
-  private final Plan plan;
+  private final StudyGrid grid;
+  private final Function<BenchmarkFunction, ForwardModel> sampledTruth;
   private final Path dir;
   private final Map<String, Cell> cells = new LinkedHashMap<>();
   private final Map<String, ProxyRecord> records = new LinkedHashMap<>();
   private final Map<String, CompletableFuture<Proxy>> proxies = new LinkedHashMap<>();
   private int loaded;
 
-  ProxyCache(Plan plan, Path dir, List<Cell> cells) {
-    this.plan = plan;
+  /**
+   * A cache of the grid's proxies in {@code dir}, trained with the grid's trainer, seed and base
+   * size on samples of {@code sampledTruth(f)}.
+   */
+  ProxyCache(StudyGrid grid, Function<BenchmarkFunction, ForwardModel> sampledTruth, Path dir,
+      List<Cell> cells) {
+    this.grid = grid;
+    this.sampledTruth = sampledTruth;
     this.dir = dir;
     for (Cell c : cells) {
       this.cells.put(c.fileName(), c);
@@ -104,7 +96,7 @@ final class ProxyCache {
           throw new IllegalArgumentException("its domain " + proxy.domain() + " is not the "
               + "function's " + f.domain());
         }
-        int[] hidden = plan.trainer(f).hiddenLayers();
+        int[] hidden = grid.trainer(f).hiddenLayers();
         int[] sizes = proxy.layerSizes();
         if (!Arrays.equals(Arrays.copyOfRange(sizes, 1, sizes.length - 1), hidden)) {
           throw new IllegalArgumentException("its layers " + Arrays.toString(sizes)
@@ -158,8 +150,8 @@ final class ProxyCache {
   private Proxy train(Cell c, Consumer<ProxyRecord> trained) {
     BenchmarkFunction f = c.function();
     SamplingScheme scheme = c.scheme();
-    int n = scheme.sampleSize(plan.baseSize());
-    Proxy proxy = plan.trainer(f).train(plan.sampledTruth(f), scheme.sampler(f), n, seed(c));
+    int n = scheme.sampleSize(grid.baseSize());
+    Proxy proxy = grid.trainer(f).train(sampledTruth.apply(f), scheme.sampler(f), n, seed(c));
     Path file = dir.resolve(c.fileName());
     proxy.save(file);
     ProxyRecord rec = record(c, file, proxy);
@@ -172,13 +164,13 @@ final class ProxyCache {
 
   private long seed(Cell c) {
     BenchmarkFunction f = c.function();
-    return Seeds.derive(plan.proxySeed(), "proxy", f.name(), f.domain().dimension(),
+    return Seeds.derive(grid.proxySeed(), "proxy", f.name(), f.domain().dimension(),
         c.scheme().label());
   }
 
   private ProxyRecord record(Cell c, Path file, Proxy proxy) {
     BenchmarkFunction f = c.function();
     return new ProxyRecord(f.name(), f.domain().dimension(), c.scheme().label(),
-        c.scheme().sampleSize(plan.baseSize()), seed(c), file, proxy.quality());
+        c.scheme().sampleSize(grid.baseSize()), seed(c), file, proxy.quality());
   }
 }

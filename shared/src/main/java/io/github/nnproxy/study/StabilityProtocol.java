@@ -4,7 +4,6 @@ import io.github.nnproxy.ForwardModel;
 import io.github.nnproxy.benchmark.BenchmarkFunction;
 import io.github.nnproxy.optimize.Optimum;
 import io.github.nnproxy.proxy.Proxy;
-import io.github.nnproxy.proxy.ProxyTrainer;
 import io.github.nnproxy.sampling.SamplingScheme;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,13 +36,8 @@ final class StabilityProtocol
   }
 
   @Override
-  public Path output() {
-    return study.output();
-  }
-
-  @Override
-  public int threads() {
-    return study.threads();
+  public StudyGrid grid() {
+    return study;
   }
 
   @Override
@@ -52,8 +46,8 @@ final class StabilityProtocol
   }
 
   @Override
-  public StudyListener listener() {
-    return study.listener();
+  public ForwardModel sampledTruth(BenchmarkFunction f) {
+    return study.sampledTruth(f);
   }
 
   @Override
@@ -105,42 +99,6 @@ final class StabilityProtocol
   private static long runSeed(Run s) {
     BenchmarkFunction f = s.function();
     return Seeds.derive(s.seed(), "run", f.name(), f.domain().dimension(), s.optimizer().label());
-  }
-
-  @Override
-  public List<ProxyCache.Cell> proxyCells() {
-    List<ProxyCache.Cell> cells = new ArrayList<>();
-    for (BenchmarkFunction f : study.problems()) {
-      for (SamplingScheme s : study.schemes()) {
-        cells.add(new ProxyCache.Cell(f, s));
-      }
-    }
-    return cells;
-  }
-
-  @Override
-  public ProxyCache.Plan proxyPlan() {
-    return new ProxyCache.Plan() {
-      @Override
-      public ProxyTrainer trainer(BenchmarkFunction f) {
-        return study.trainer(f);
-      }
-
-      @Override
-      public ForwardModel sampledTruth(BenchmarkFunction f) {
-        return study.sampledTruth(f);
-      }
-
-      @Override
-      public long proxySeed() {
-        return study.proxySeed();
-      }
-
-      @Override
-      public int baseSize() {
-        return study.baseSize();
-      }
-    };
   }
 
   @Override

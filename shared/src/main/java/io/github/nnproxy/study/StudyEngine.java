@@ -63,8 +63,8 @@ final class StudyEngine<S, R, T> {
     for (R r : kept) {
       finished.put(protocol.rowKey(r), r);
     }
-    ProxyCache proxies = new ProxyCache(protocol.proxyPlan(), out.resolve("proxies"),
-        protocol.proxyCells());
+    ProxyCache proxies = new ProxyCache(protocol.grid(), protocol::sampledTruth,
+        out.resolve("proxies"), protocol.proxyCells());
     if (resuming) {
       proxies.load(out.resolve("proxies"), c -> true);
     }

@@ -1,7 +1,11 @@
 package io.github.nnproxy.study;
 
+import io.github.nnproxy.ForwardModel;
+import io.github.nnproxy.benchmark.BenchmarkFunction;
 import io.github.nnproxy.proxy.Proxy;
+import io.github.nnproxy.sampling.SamplingScheme;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 
@@ -16,17 +20,26 @@ import java.util.concurrent.ExecutorService;
  */
 interface StudyProtocol<S, R, T> {
 
+  /** The study's grid: its functions, schemes, seeds, proxy settings, folder and listener. */
+  StudyGrid grid();
+
   /** The study's output folder. */
-  Path output();
+  default Path output() {
+    return grid().output();
+  }
 
   /** The number of worker threads. */
-  int threads();
+  default int threads() {
+    return grid().threads();
+  }
 
   /** The prefix of the worker threads' names. */
   String threadName();
 
   /** The progress listener. */
-  StudyListener listener();
+  default StudyListener listener() {
+    return grid().listener();
+  }
 
   /**
    * Makes the folder ready ({@link StudyFolder#prepare}) and tells whether it holds results of
@@ -46,11 +59,21 @@ interface StudyProtocol<S, R, T> {
   /** Tells whether a restored row is what the run would give now (e.g. same derived seed). */
   boolean matches(S spec, R row);
 
-  /** Every proxy the study needs, in canonical order. */
-  List<ProxyCache.Cell> proxyCells();
+  /** Every proxy the study may need, in canonical order: one per function and scheme. */
+  default List<ProxyCache.Cell> proxyCells() {
+    List<ProxyCache.Cell> cells = new ArrayList<>();
+    for (BenchmarkFunction f : grid().problems()) {
+      for (SamplingScheme s : grid().schemes()) {
+        cells.add(new ProxyCache.Cell(f, s));
+      }
+    }
+    return cells;
+  }
 
-  /** How the proxies are made. */
-  ProxyCache.Plan proxyPlan();
+  /** The model a proxy's training sample is drawn from (on {@code f}'s domain): {@code f}. */
+  default ForwardModel sampledTruth(BenchmarkFunction f) {
+    return f;
+  }
 
   /** Folders of saved proxies to reuse even when not resuming, with the cells they may serve. */
   default void loadForeignProxies(ProxyCache cache) {}

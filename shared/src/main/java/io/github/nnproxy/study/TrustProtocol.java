@@ -1,7 +1,6 @@
 package io.github.nnproxy.study;
 
 import io.github.nnproxy.Domain;
-import io.github.nnproxy.ForwardModel;
 import io.github.nnproxy.benchmark.BenchmarkFunction;
 import io.github.nnproxy.manage.ManagedOptimization;
 import io.github.nnproxy.manage.ManagedResult;
@@ -59,23 +58,13 @@ final class TrustProtocol implements StudyProtocol<TrustProtocol.Run, TrustCsv.R
   }
 
   @Override
-  public Path output() {
-    return study.output();
-  }
-
-  @Override
-  public int threads() {
-    return study.threads();
+  public StudyGrid grid() {
+    return study;
   }
 
   @Override
   public String threadName() {
     return "nnproxy-trust";
-  }
-
-  @Override
-  public StudyListener listener() {
-    return study.listener();
   }
 
   @Override
@@ -140,42 +129,6 @@ final class TrustProtocol implements StudyProtocol<TrustProtocol.Run, TrustCsv.R
   @Override
   public boolean matches(Run spec, TrustCsv.Row row) {
     return true;
-  }
-
-  @Override
-  public List<ProxyCache.Cell> proxyCells() {
-    List<ProxyCache.Cell> cells = new ArrayList<>();
-    for (BenchmarkFunction f : study.problems()) {
-      for (SamplingScheme s : study.schemes()) {
-        cells.add(new ProxyCache.Cell(f, s));
-      }
-    }
-    return cells;
-  }
-
-  @Override
-  public ProxyCache.Plan proxyPlan() {
-    return new ProxyCache.Plan() {
-      @Override
-      public ProxyTrainer trainer(BenchmarkFunction f) {
-        return study.trainer(f);
-      }
-
-      @Override
-      public ForwardModel sampledTruth(BenchmarkFunction f) {
-        return f;
-      }
-
-      @Override
-      public long proxySeed() {
-        return study.proxySeed();
-      }
-
-      @Override
-      public int baseSize() {
-        return study.baseSize();
-      }
-    };
   }
 
   /**
