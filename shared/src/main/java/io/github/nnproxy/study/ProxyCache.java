@@ -2,6 +2,7 @@ package io.github.nnproxy.study;
 
 import io.github.nnproxy.ForwardModel;
 import io.github.nnproxy.benchmark.BenchmarkFunction;
+import io.github.nnproxy.internal.Seeds;
 import io.github.nnproxy.proxy.Proxy;
 import io.github.nnproxy.sampling.SamplingScheme;
 import java.nio.file.Files;

@@ -98,7 +98,7 @@ final class StabilityProtocol
 
   private static long runSeed(Run s) {
     BenchmarkFunction f = s.function();
-    return Seeds.derive(s.seed(), "run", f.name(), f.domain().dimension(), s.optimizer().label());
+    return StudyGrid.runSeed(s.seed(), f, s.optimizer().label());
   }
 
   @Override

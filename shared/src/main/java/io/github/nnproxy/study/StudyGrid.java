@@ -5,6 +5,7 @@ import static io.github.nnproxy.internal.Requires.positive;
 
 import io.github.nnproxy.benchmark.BenchmarkFunction;
 import io.github.nnproxy.benchmark.Benchmarks;
+import io.github.nnproxy.internal.Seeds;
 import io.github.nnproxy.proxy.ProxyTrainer;
 import io.github.nnproxy.sampling.SamplingScheme;
 import java.nio.file.Path;
@@ -52,6 +53,15 @@ abstract class StudyGrid {
     this.output = b.output;
     this.resume = b.resume;
     this.listener = b.listener;
+  }
+
+  /**
+   * The seed of an optimizer's run on a function, the same in every study (so the trust study's
+   * full truth runs are the stability study's truth runs): derived from the user's seed, the
+   * function, its dimension and the optimizer's label, never from the order of execution.
+   */
+  static long runSeed(long seed, BenchmarkFunction f, String optimizer) {
+    return Seeds.derive(seed, "run", f.name(), f.domain().dimension(), optimizer);
   }
 
   /** Returns the functions, one per name and dimension, in canonical order. */

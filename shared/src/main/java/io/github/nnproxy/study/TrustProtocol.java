@@ -2,6 +2,7 @@ package io.github.nnproxy.study;
 
 import io.github.nnproxy.Domain;
 import io.github.nnproxy.benchmark.BenchmarkFunction;
+import io.github.nnproxy.internal.Seeds;
 import io.github.nnproxy.manage.ManagedOptimization;
 import io.github.nnproxy.manage.ManagedResult;
 import io.github.nnproxy.optimize.Optimizer;
@@ -181,7 +182,7 @@ final class TrustProtocol implements StudyProtocol<TrustProtocol.Run, TrustCsv.R
   }
 
   private static long runSeed(BenchmarkFunction f, TrustOptimizer o, long seed) {
-    return Seeds.derive(seed, "run", f.name(), f.domain().dimension(), o.label());
+    return StudyGrid.runSeed(seed, f, o.label());
   }
 
   @Override
