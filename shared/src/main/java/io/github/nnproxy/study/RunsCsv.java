@@ -48,6 +48,41 @@ final class RunsCsv implements Closeable {
       "objective", "wall_seconds"};
   private static final CSVFormat LINE = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
 
+  /** The two files as the {@link StudyEngine} uses them. */
+  static final RunFiles<RunRecord> FILES = new RunFiles<>() {
+    @Override
+    public String name() {
+      return RUNS;
+    }
+
+    @Override
+    public RunFiles.Restored<RunRecord> restore(Path dir) {
+      RunsCsv.Restored r = RunsCsv.restore(dir);
+      return new RunFiles.Restored<>(r.runs(), r.dropped());
+    }
+
+    @Override
+    public void rewrite(Path dir, List<RunRecord> sorted) {
+      RunsCsv.rewrite(dir, sorted);
+    }
+
+    @Override
+    public RunFiles.Appender<RunRecord> open(Path dir, List<RunRecord> kept) {
+      RunsCsv csv = RunsCsv.open(dir, kept);
+      return new RunFiles.Appender<>() {
+        @Override
+        public void append(RunRecord row) {
+          csv.append(row);
+        }
+
+        @Override
+        public void close() {
+          csv.close();
+        }
+      };
+    }
+  };
+
   private final RowAppender files;
 
   private RunsCsv(RowAppender files) {
