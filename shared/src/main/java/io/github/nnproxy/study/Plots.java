@@ -1,5 +1,6 @@
 package io.github.nnproxy.study;
 
+import io.github.nnproxy.internal.OutputFiles;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -58,7 +59,7 @@ final class Plots {
   static <T extends Chart<?, ?>> Path save(List<T> charts, int rows, int cols, Path file) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
-      Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(),
+      Path tmp = OutputFiles.createSibling(file.toAbsolutePath().getParent(),
           file.getFileName().toString(), ".tmp");
       try {
         try (OutputStream out = Files.newOutputStream(tmp)) {
