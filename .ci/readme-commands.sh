@@ -22,6 +22,6 @@ python3 .ci/readme-blocks.py README.md commands "$@" > "$script"
 echo "readme-commands: running $(grep -c . "$script") command lines of README.md in $work"
 cd "$work"
 start=$SECONDS
-# -x prints each command as it runs; -e stops at the first failure; each line is run as written
-bash -euxo pipefail "$script"
+# -x prints each command as it runs, after the seconds so far; -e stops at the first failure
+PS4='+ [${SECONDS}s] ' bash -euxo pipefail "$script"
 echo "readme-commands: OK ($((SECONDS - start)) s)"
