@@ -20,8 +20,10 @@ git ls-files -z --cached --others --exclude-standard \
 script="$work/readme-commands.bash"
 python3 .ci/readme-blocks.py README.md commands "$@" > "$script"
 echo "readme-commands: running $(grep -c . "$script") command lines of README.md in $work"
+# bash takes no PS4 from the environment when run as root: the script sets it, first
+sed -i '1i PS4='"'"'+ [${SECONDS}s] '"'"'' "$script"
 cd "$work"
 start=$SECONDS
 # -x prints each command as it runs, after the seconds so far; -e stops at the first failure
-PS4='+ [${SECONDS}s] ' bash -euxo pipefail "$script"
+bash -euxo pipefail "$script"
 echo "readme-commands: OK ($((SECONDS - start)) s)"
