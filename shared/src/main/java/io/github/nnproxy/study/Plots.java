@@ -1,5 +1,6 @@
 package io.github.nnproxy.study;
 
+import io.github.nnproxy.internal.OutputFiles;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -93,7 +94,7 @@ final class Plots {
   private static Path write(Path file, Writer writer) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
-      Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(),
+      Path tmp = OutputFiles.createSibling(file.toAbsolutePath().getParent(),
           file.getFileName().toString(), ".tmp");
       try {
         try (OutputStream out = Files.newOutputStream(tmp)) {

@@ -1,5 +1,6 @@
 package io.github.nnproxy.study;
 
+import io.github.nnproxy.internal.OutputFiles;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
@@ -263,7 +264,7 @@ final class RunsCsv implements Closeable {
   /** Writes a whole CSV file to a temporary sibling, then renames it into place. */
   static void writeAtomically(Path file, String[] header, List<List<Object>> rows) {
     try {
-      Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(),
+      Path tmp = OutputFiles.createSibling(file.toAbsolutePath().getParent(),
           file.getFileName().toString(), ".tmp");
       try {
         try (CSVPrinter p = printer(tmp, header)) {

@@ -1,6 +1,7 @@
 package io.github.nnproxy.study;
 
 import io.github.nnproxy.benchmark.BenchmarkFunction;
+import io.github.nnproxy.internal.OutputFiles;
 import io.github.nnproxy.proxy.ProxyTrainer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -190,7 +191,7 @@ final class StudyFolder {
         }
         return true;
       }
-      Path tmp = Files.createTempFile(out.toAbsolutePath(), CONFIG, ".tmp");
+      Path tmp = OutputFiles.createSibling(out.toAbsolutePath(), CONFIG, ".tmp");
       try {
         Files.writeString(tmp, description, StandardCharsets.UTF_8);
         Files.move(tmp, config, StandardCopyOption.REPLACE_EXISTING,
