@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
             + "optimizers, and a stability study of how far the proxy misleads them.",
         "Without a command, runs 'nnproxy study' (the quick preset; run times: docs/BENCHMARKS.md)."},
     subcommands = {StudyCommand.class, TrainCommand.class, OptimizeCommand.class,
-        PhysicsCommand.class, BudgetCommand.class,
+        PhysicsCommand.class, BudgetCommand.class, TrustCommand.class,
         CommandLine.HelpCommand.class})
 public final class NnproxyCommand implements Callable<Integer> {
   @Spec

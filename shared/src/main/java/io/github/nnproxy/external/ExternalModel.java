@@ -8,6 +8,7 @@ import io.github.nnproxy.EvaluationOutcome;
 import io.github.nnproxy.FailureKind;
 import io.github.nnproxy.ForwardModel;
 import io.github.nnproxy.OutcomeListener;
+import io.github.nnproxy.internal.OutputFiles;
 import io.github.nnproxy.internal.Requires;
 import java.io.File;
 import java.io.IOException;
@@ -447,7 +448,7 @@ public final class ExternalModel implements ForwardModel, Serializable {
       if (directoryPerCall) {
         Path parent = base != null ? base : Path.of("").toAbsolutePath();
         try {
-          dir = Files.createTempDirectory(parent, "nnproxy-call-");
+          dir = OutputFiles.createDirectory(parent, "nnproxy-call-");
         } catch (IOException e) {
           EvaluationOutcome[] out = new EvaluationOutcome[rows];
           Arrays.fill(out, EvaluationOutcome.failed(FailureKind.THROWN, commandLine()

@@ -1,13 +1,13 @@
 package io.github.nnproxy.manage;
 
 import io.github.nnproxy.ForwardModel;
+import io.github.nnproxy.internal.DaemonPools;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import org.slf4j.Logger;
@@ -29,11 +29,7 @@ final class Pools {
     if (threads == 1) {
       return null;
     }
-    return Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, name);
-      t.setDaemon(true);
-      return t;
-    });
+    return DaemonPools.fixed(threads, name);
   }
 
   /**

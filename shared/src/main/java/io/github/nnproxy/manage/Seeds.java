@@ -1,6 +1,9 @@
 package io.github.nnproxy.manage;
 
-/** Derives independent seeds from a master seed (SplitMix64 finalizer); not API. */
+/**
+ * The manage package's numbered seed streams, through {@link io.github.nnproxy.internal.Seeds};
+ * not API.
+ */
 final class Seeds {
   private Seeds() {}
 
@@ -12,10 +15,7 @@ final class Seeds {
    * @return a well-mixed seed, different for different streams
    */
   static long derive(long seed, long stream) {
-    long z = seed + 0x9E3779B97F4A7C15L * (stream + 1);
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
+    return io.github.nnproxy.internal.Seeds.stream(seed, stream);
   }
 
   /**

@@ -4,6 +4,7 @@ import static io.github.nnproxy.internal.Requires.nonNull;
 
 import io.github.nnproxy.Domain;
 import io.github.nnproxy.ForwardModel;
+import io.github.nnproxy.internal.OutputFiles;
 import io.github.nnproxy.internal.Requires;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -329,7 +330,7 @@ public final class Proxy implements ForwardModel {
       if (parent != null) {
         Files.createDirectories(parent);
       }
-      Path tmp = Files.createTempFile(parent, path.getFileName().toString(), ".tmp");
+      Path tmp = OutputFiles.createSibling(parent, path.getFileName().toString(), ".tmp");
       try {
         Files.write(tmp, bytes);
         Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

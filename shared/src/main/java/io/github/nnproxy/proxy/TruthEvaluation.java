@@ -4,12 +4,12 @@ import io.github.nnproxy.EvaluationException;
 import io.github.nnproxy.EvaluationOutcome;
 import io.github.nnproxy.FailureKind;
 import io.github.nnproxy.ForwardModel;
+import io.github.nnproxy.internal.DaemonPools;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -69,11 +69,7 @@ final class TruthEvaluation {
   private static EvaluationOutcome[] pooled(ForwardModel truth, double[][] xs, int threads,
       Duration timeout) {
     EvaluationOutcome[] out = new EvaluationOutcome[xs.length];
-    ExecutorService pool = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "nnproxy-truth");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool = DaemonPools.cached("nnproxy-truth");
     try {
       List<Future<Double>> window = new ArrayList<>(threads);
       for (int start = 0; start < xs.length; start += threads) {

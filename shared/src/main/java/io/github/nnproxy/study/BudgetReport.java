@@ -1,5 +1,6 @@
 package io.github.nnproxy.study;
 
+import io.github.nnproxy.internal.OutputFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -182,7 +183,7 @@ final class BudgetReport {
     m.append("\n## Settings\n\n```\n").append(config).append("```\n");
     Path file = out.resolve(FILE);
     try {
-      Path tmp = Files.createTempFile(out.toAbsolutePath(), FILE, ".tmp");
+      Path tmp = OutputFiles.createSibling(out.toAbsolutePath(), FILE, ".tmp");
       try {
         Files.writeString(tmp, m.toString(), StandardCharsets.UTF_8);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING,

@@ -1,6 +1,7 @@
 package io.github.nnproxy.study;
 
 import io.github.nnproxy.benchmark.BenchmarkFunction;
+import io.github.nnproxy.internal.OutputFiles;
 import io.github.nnproxy.sampling.SamplingScheme;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +28,7 @@ final class MarkdownReport {
     String text = render(study, cells, plots, dir);
     Path file = dir.resolve(FILE);
     try {
-      Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), FILE, ".tmp");
+      Path tmp = OutputFiles.createSibling(file.toAbsolutePath().getParent(), FILE, ".tmp");
       try {
         Files.writeString(tmp, text, StandardCharsets.UTF_8);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -1,5 +1,6 @@
 package io.github.nnproxy.study;
 
+import io.github.nnproxy.internal.OutputFiles;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
@@ -47,6 +48,41 @@ final class RunsCsv implements Closeable {
   static final String[] TIMING_HEADER = {"function", "dimension", "scheme", "optimizer", "seed",
       "objective", "wall_seconds"};
   private static final CSVFormat LINE = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
+
+  /** The two files as the {@link StudyEngine} uses them. */
+  static final RunFiles<RunRecord> FILES = new RunFiles<>() {
+    @Override
+    public String name() {
+      return RUNS;
+    }
+
+    @Override
+    public RunFiles.Restored<RunRecord> restore(Path dir) {
+      RunsCsv.Restored r = RunsCsv.restore(dir);
+      return new RunFiles.Restored<>(r.runs(), r.dropped());
+    }
+
+    @Override
+    public void rewrite(Path dir, List<RunRecord> sorted) {
+      RunsCsv.rewrite(dir, sorted);
+    }
+
+    @Override
+    public RunFiles.Appender<RunRecord> open(Path dir, List<RunRecord> kept) {
+      RunsCsv csv = RunsCsv.open(dir, kept);
+      return new RunFiles.Appender<>() {
+        @Override
+        public void append(RunRecord row) {
+          csv.append(row);
+        }
+
+        @Override
+        public void close() {
+          csv.close();
+        }
+      };
+    }
+  };
 
   private final RowAppender files;
 
@@ -228,7 +264,7 @@ final class RunsCsv implements Closeable {
   /** Writes a whole CSV file to a temporary sibling, then renames it into place. */
   static void writeAtomically(Path file, String[] header, List<List<Object>> rows) {
     try {
-      Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(),
+      Path tmp = OutputFiles.createSibling(file.toAbsolutePath().getParent(),
           file.getFileName().toString(), ".tmp");
       try {
         try (CSVPrinter p = printer(tmp, header)) {

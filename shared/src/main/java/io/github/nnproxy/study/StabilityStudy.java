@@ -5,15 +5,11 @@ import static io.github.nnproxy.internal.Requires.positive;
 
 import io.github.nnproxy.ForwardModel;
 import io.github.nnproxy.benchmark.BenchmarkFunction;
-import io.github.nnproxy.benchmark.Benchmarks;
 import io.github.nnproxy.optimize.Optimizer;
 import io.github.nnproxy.proxy.ProxyTrainer;
-import io.github.nnproxy.sampling.SamplingScheme;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
-import java.util.function.IntFunction;
 import java.util.function.UnaryOperator;
 
 /**
@@ -59,43 +55,20 @@ import java.util.function.UnaryOperator;
  *     .run();
  * }</pre>
  */
-public final class StabilityStudy {
-  private final List<BenchmarkFunction> functions; // one per (function, dimension), canonical order
-  private final List<String> functionNames;
-  private final int[] dimensions;
-  private final List<SamplingScheme> schemes;
+public final class StabilityStudy extends StudyGrid {
   private final List<StudyOptimizer> optimizers;
-  private final long[] seeds;
-  private final long proxySeed;
-  private final Function<BenchmarkFunction, ProxyTrainer> trainer;
   private final UnaryOperator<ForwardModel> sampledTruth;
-  private final int baseSize;
-  private final int threads;
-  private final Path output;
-  private final StudyListener listener;
   private final boolean plots;
   private final int parityPoints;
   private final int plotResolution;
-  private final boolean resume;
 
-  private StabilityStudy(Builder b, List<BenchmarkFunction> functions, List<String> names) {
-    this.functions = List.copyOf(functions);
-    this.functionNames = List.copyOf(names);
-    this.dimensions = b.dimensions.clone();
-    this.schemes = List.copyOf(b.schemes);
+  private StabilityStudy(Builder b, Functions grid) {
+    super(b, grid);
     this.optimizers = List.copyOf(b.optimizers);
-    this.seeds = b.seeds.clone();
-    this.proxySeed = b.proxySeed;
-    this.trainer = b.trainer;
     this.sampledTruth = b.sampledTruth;
-    this.baseSize = b.baseSize;
-    this.threads = b.threads;
-    this.output = b.output;
-    this.listener = b.listener;
     this.plots = b.plots;
     this.parityPoints = b.parityPoints;
     this.plotResolution = b.plotResolution;
-    this.resume = b.resume;
   }
 
   /**
@@ -128,39 +101,7 @@ public final class StabilityStudy {
    *     unknown one), or it holds results and {@link #resume()} is off
    */
   public StudyResult run() {
-    return new StudyRunner(this).run();
-  }
-
-  /** Returns the functions, one per name and dimension, in canonical order. */
-  List<BenchmarkFunction> problems() {
-    return functions;
-  }
-
-  /**
-   * Returns the function names in the order given.
-   *
-   * @return the names
-   */
-  public List<String> functionNames() {
-    return functionNames;
-  }
-
-  /**
-   * Returns the dimensions in the order given.
-   *
-   * @return a copy of the dimensions
-   */
-  public int[] dimensions() {
-    return dimensions.clone();
-  }
-
-  /**
-   * Returns the sampling schemes in the order given.
-   *
-   * @return the schemes
-   */
-  public List<SamplingScheme> schemes() {
-    return schemes;
+    return new StudyEngine<>(new StabilityProtocol(this)).run();
   }
 
   /**
@@ -170,35 +111,6 @@ public final class StabilityStudy {
    */
   public List<StudyOptimizer> optimizers() {
     return optimizers;
-  }
-
-  /**
-   * Returns the user's seeds, one optimizer run each per cell.
-   *
-   * @return a copy of the seeds
-   */
-  public long[] seeds() {
-    return seeds.clone();
-  }
-
-  /**
-   * Returns the master seed of sampling, training and parity points.
-   *
-   * @return the seed
-   */
-  public long proxySeed() {
-    return proxySeed;
-  }
-
-  /**
-   * Returns the trainer of a function's proxies.
-   *
-   * @param f the function (and dimension)
-   * @return the trainer
-   * @throws NullPointerException if the trainer function returns null
-   */
-  public ProxyTrainer trainer(BenchmarkFunction f) {
-    return nonNull(trainer.apply(f), "trainer(" + f.name() + ")");
   }
 
   /**
@@ -218,42 +130,6 @@ public final class StabilityStudy {
           + ". Check the operator given to sampledTruth");
     }
     return m;
-  }
-
-  /**
-   * Returns the base sample size; see {@link SamplingScheme#sampleSize(int)}.
-   *
-   * @return the base size
-   */
-  public int baseSize() {
-    return baseSize;
-  }
-
-  /**
-   * Returns the number of worker threads.
-   *
-   * @return the threads
-   */
-  public int threads() {
-    return threads;
-  }
-
-  /**
-   * Returns the output folder.
-   *
-   * @return the folder
-   */
-  public Path output() {
-    return output;
-  }
-
-  /**
-   * Returns the progress listener.
-   *
-   * @return the listener
-   */
-  public StudyListener listener() {
-    return listener;
   }
 
   /**
@@ -284,16 +160,6 @@ public final class StabilityStudy {
   }
 
   /**
-   * Tells whether the study resumes from the results already in its output folder.
-   *
-   * @return true (the default) to reuse finished runs and saved proxies; false to refuse a folder
-   *     that holds results
-   */
-  public boolean resume() {
-    return resume;
-  }
-
-  /**
    * Builds a {@link StabilityStudy}. Each method checks its argument at once. Not thread-safe.
    *
    * <pre>{@code
@@ -301,74 +167,19 @@ public final class StabilityStudy {
    *     .optimizer(myOptimizer, SeedColumn.PSO).seeds(1, 2, 3).build();
    * }</pre>
    */
-  public static final class Builder {
-    private final List<IntFunction<BenchmarkFunction>> factories = new ArrayList<>();
-    private int[] dimensions = {2, 4, 10};
-    private List<SamplingScheme> schemes = List.of(SamplingScheme.DENSE_UNIFORM,
-        SamplingScheme.SPARSE_UNIFORM, SamplingScheme.GAUSSIAN);
+  public static final class Builder extends StudyGrid.Builder<Builder> {
     private final List<StudyOptimizer> optimizers = new ArrayList<>();
-    private long[] seeds = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
-    private long proxySeed = 42;
-    private Function<BenchmarkFunction, ProxyTrainer> trainer = f -> ProxyTrainer.defaults();
     private UnaryOperator<ForwardModel> sampledTruth = UnaryOperator.identity();
-    private int baseSize = SamplingScheme.PAPER_BASE_SIZE;
-    private int threads = Runtime.getRuntime().availableProcessors();
-    private Path output = Path.of("nnproxy-study");
-    private StudyListener listener = StudyListener.NONE;
     private boolean plots = true;
     private int parityPoints = 500;
     private int plotResolution = 80;
-    private boolean resume = true;
 
-    private Builder() {}
-
-    /**
-     * Adds benchmark functions by name ({@link Benchmarks#byName(String, int)}).
-     *
-     * @param names the names, e.g. {@code "ackley"}
-     * @return this builder
-     * @throws NullPointerException if a name is null
-     * @throws IllegalArgumentException if a name is unknown or none is given
-     */
-    public Builder functions(String... names) {
-      factories.addAll(StudyGrid.byNames(names));
-      return this;
+    private Builder() {
+      super(new long[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, Path.of("nnproxy-study"));
     }
 
-    /**
-     * Adds a function given as a factory of its instances per dimension; its name is {@link
-     * BenchmarkFunction#name()}.
-     *
-     * @param factory returns the function of dimension {@code d}
-     * @return this builder
-     * @throws NullPointerException if {@code factory} is null
-     */
-    public Builder function(IntFunction<BenchmarkFunction> factory) {
-      factories.add(nonNull(factory, "factory"));
-      return this;
-    }
-
-    /**
-     * Sets the dimensions.
-     *
-     * @param dimensions the dimensions, each {@code > 0}, no duplicates
-     * @return this builder
-     * @throws IllegalArgumentException if none is given, one is {@code <= 0} or repeated
-     */
-    public Builder dimensions(int... dimensions) {
-      this.dimensions = StudyGrid.dimensions(dimensions);
-      return this;
-    }
-
-    /**
-     * Sets the sampling schemes.
-     *
-     * @param schemes the schemes, no duplicates
-     * @return this builder
-     * @throws IllegalArgumentException if none is given or one repeats
-     */
-    public Builder schemes(SamplingScheme... schemes) {
-      this.schemes = StudyGrid.schemes(schemes);
+    @Override
+    Builder self() {
       return this;
     }
 
@@ -421,41 +232,6 @@ public final class StabilityStudy {
     }
 
     /**
-     * Sets the user's seeds: every optimizer runs once per seed and cell.
-     *
-     * @param seeds the seeds, no duplicates
-     * @return this builder
-     * @throws IllegalArgumentException if none is given or one repeats
-     */
-    public Builder seeds(long... seeds) {
-      this.seeds = StudyGrid.seeds(seeds);
-      return this;
-    }
-
-    /**
-     * Sets the master seed of sampling, training and parity points (default 42).
-     *
-     * @param seed the seed
-     * @return this builder
-     */
-    public Builder proxySeed(long seed) {
-      this.proxySeed = seed;
-      return this;
-    }
-
-    /**
-     * Sets how a function's proxies are trained, e.g. {@code ProxyTrainer::paper}.
-     *
-     * @param trainer returns the trainer of a function (of one dimension)
-     * @return this builder
-     * @throws NullPointerException if {@code trainer} is null
-     */
-    public Builder trainer(Function<BenchmarkFunction, ProxyTrainer> trainer) {
-      this.trainer = nonNull(trainer, "trainer");
-      return this;
-    }
-
-    /**
      * Sets how the study evaluates the true function where it samples it to train the proxies,
      * e.g. {@code session::distribute} of an {@link io.github.nnproxy.spi.EvaluationBackend} to
      * run the training samples on a cluster. The operator must return a model with the
@@ -469,78 +245,6 @@ public final class StabilityStudy {
      */
     public Builder sampledTruth(UnaryOperator<ForwardModel> sampledTruth) {
       this.sampledTruth = nonNull(sampledTruth, "sampledTruth");
-      return this;
-    }
-
-    /**
-     * Sets the base sample size (the seed's dense size, default 10,000).
-     *
-     * @param baseSize the size, {@code >= 40} (the sparse scheme draws a quarter of it and a
-     *     proxy needs {@link ProxyTrainer#MIN_SAMPLES})
-     * @return this builder
-     * @throws IllegalArgumentException if {@code baseSize < 40}
-     */
-    public Builder baseSize(int baseSize) {
-      if (baseSize < 4 * ProxyTrainer.MIN_SAMPLES) {
-        throw new IllegalArgumentException("baseSize must be >= " + 4 * ProxyTrainer.MIN_SAMPLES
-            + ", but was " + baseSize);
-      }
-      this.baseSize = baseSize;
-      return this;
-    }
-
-    /**
-     * Sets the number of worker threads; results do not depend on it.
-     *
-     * @param threads the threads, {@code > 0}
-     * @return this builder
-     * @throws IllegalArgumentException if {@code threads <= 0}
-     */
-    public Builder threads(int threads) {
-      this.threads = positive(threads, "threads");
-      return this;
-    }
-
-    /**
-     * Sets whether to resume from the results already in the output folder (default true).
-     *
-     * <p>On (the default): if the folder holds results of the same configuration (its {@code
-     * study-config.txt} matches), finished runs and saved proxies are reused and only the missing
-     * ones are made; results of another configuration are refused. Off: the folder must hold no
-     * study results; a folder that does is refused, never overwritten. Either way the study never
-     * mixes configurations and never deletes results: to start over, delete the folder or choose
-     * a new one.
-     *
-     * @param resume false to insist on a fresh folder
-     * @return this builder
-     */
-    public Builder resume(boolean resume) {
-      this.resume = resume;
-      return this;
-    }
-
-    /**
-     * Sets the output folder (created if missing). If it holds results of the same configuration,
-     * the study resumes them ({@link #resume(boolean)}); results of another one are refused.
-     *
-     * @param output the folder
-     * @return this builder
-     * @throws NullPointerException if {@code output} is null
-     */
-    public Builder output(Path output) {
-      this.output = nonNull(output, "output");
-      return this;
-    }
-
-    /**
-     * Sets the progress listener.
-     *
-     * @param listener the listener
-     * @return this builder
-     * @throws NullPointerException if {@code listener} is null
-     */
-    public Builder listener(StudyListener listener) {
-      this.listener = nonNull(listener, "listener");
       return this;
     }
 
@@ -591,11 +295,7 @@ public final class StabilityStudy {
      *     dimension
      */
     public StabilityStudy build() {
-      StudyGrid.Functions grid = StudyGrid.resolve(factories, dimensions);
-      if (optimizers.isEmpty()) {
-        throw new IllegalArgumentException("optimizers must not be empty: add at least one");
-      }
-      return new StabilityStudy(this, grid.functions(), grid.names());
+      return new StabilityStudy(this, resolve(optimizers.size()));
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.github.nnproxy.study;
 
 import io.github.nnproxy.benchmark.BenchmarkFunction;
+import io.github.nnproxy.internal.OutputFiles;
 import io.github.nnproxy.proxy.ProxyTrainer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -121,11 +122,22 @@ final class StudyFolder {
    * @throws UncheckedIOException if the folder cannot be read or written
    */
   static boolean prepare(StabilityStudy study) {
-    Path out = study.output();
+    return prepareWithProxies(study.output(), describe(study), study.resume(), RESULTS);
+  }
+
+  /**
+   * Makes the folder of a study with a {@code proxies/} subfolder ready: as {@link #prepare(Path,
+   * String, boolean, List)}, with the saved proxies counted as results, and the temporary files
+   * of {@code proxies/} removed too.
+   *
+   * @param results the names of the study's result files
+   */
+  static boolean prepareWithProxies(Path out, String description, boolean resume,
+      String... results) {
     Path proxies = out.resolve("proxies");
     try {
       Files.createDirectories(proxies);
-      boolean resuming = prepare(out, describe(study), study.resume(), results(out, proxies));
+      boolean resuming = prepare(out, description, resume, results(out, proxies, results));
       cleanTemporaryFiles(proxies);
       return resuming;
     } catch (IOException e) {
@@ -179,7 +191,7 @@ final class StudyFolder {
         }
         return true;
       }
-      Path tmp = Files.createTempFile(out.toAbsolutePath(), CONFIG, ".tmp");
+      Path tmp = OutputFiles.createSibling(out.toAbsolutePath(), CONFIG, ".tmp");
       try {
         Files.writeString(tmp, description, StandardCharsets.UTF_8);
         Files.move(tmp, config, StandardCopyOption.REPLACE_EXISTING,
@@ -194,9 +206,10 @@ final class StudyFolder {
   }
 
   /** The study's results present in the folder, by file name. */
-  private static List<String> results(Path out, Path proxies) throws IOException {
+  private static List<String> results(Path out, Path proxies, String... results)
+      throws IOException {
     List<String> found = new ArrayList<>();
-    for (String name : RESULTS) {
+    for (String name : results) {
       if (Files.exists(out.resolve(name))) {
         found.add(name);
       }
@@ -233,6 +246,17 @@ final class StudyFolder {
     StringBuilder s = new StringBuilder();
     s.append("# nnproxy stability study: the configuration of the results in this folder.\n")
         .append("# A study with another configuration refuses to run here. Do not edit.\n");
+    grid(s, study);
+    for (StudyOptimizer o : study.optimizers()) {
+      line(s, "optimizer " + o.label(), "name " + o.optimizer().name() + ", seed column "
+          + o.column() + ", settings " + o.optimizer().description());
+    }
+    cells(s, study);
+    return s.toString();
+  }
+
+  /** The grid's lines of a description: format, functions, dimensions, schemes, seeds, proxies. */
+  static void grid(StringBuilder s, StudyGrid study) {
     line(s, "format", FORMAT);
     line(s, "functions", String.join(", ", study.functionNames()));
     line(s, "dimensions", Arrays.stream(study.dimensions()).mapToObj(Integer::toString)
@@ -244,17 +268,16 @@ final class StudyFolder {
         .collect(Collectors.joining(", ")));
     line(s, "proxy seed", study.proxySeed());
     line(s, "base size", study.baseSize());
-    for (StudyOptimizer o : study.optimizers()) {
-      line(s, "optimizer " + o.label(), "name " + o.optimizer().name() + ", seed column "
-          + o.column() + ", settings " + o.optimizer().description());
-    }
+  }
+
+  /** The cells' lines of a description: each function's domain and optimum, and its trainer. */
+  static void cells(StringBuilder s, StudyGrid study) {
     for (BenchmarkFunction f : study.problems()) {
       String cell = f.name() + " " + f.domain().dimension() + "-D";
       line(s, "function " + cell, f.domain() + ", optimum "
           + Arrays.toString(f.optimum()) + ", optimal value " + f.optimalValue());
       line(s, "trainer " + cell, trainer(study.trainer(f)));
     }
-    return s.toString();
   }
 
   /** The trainer's settings that change a proxy; its seed is replaced, its threads do not count. */
@@ -266,7 +289,7 @@ final class StudyFolder {
         + ", min valid fraction " + t.minValidFraction();
   }
 
-  private static void line(StringBuilder s, String key, Object value) {
+  static void line(StringBuilder s, String key, Object value) {
     s.append(key).append(" = ").append(value).append('\n');
   }
 
@@ -296,7 +319,8 @@ final class StudyFolder {
         + (changes.size() > shown ? "; and " + (changes.size() - shown) + " more" : "");
   }
 
-  private static Map<String, String> parse(String text) {
+  /** The {@code key = value} lines of a description; a repeated key's values joined by ' | '. */
+  static Map<String, String> parse(String text) {
     Map<String, String> m = new LinkedHashMap<>();
     for (String l : text.split("\n")) {
       int eq = l.indexOf(" = ");

@@ -1,7 +1,8 @@
 package io.github.nnproxy.study;
 
 /**
- * Hears a study's progress, e.g. to draw a progress bar in a command-line tool.
+ * Hears the progress of a study ({@link StabilityStudy} or {@link TrustStudy}), e.g. to draw a
+ * progress bar in a command-line tool.
  *
  * <p>The study calls a listener from its worker threads but never from two threads at once (the
  * calls are serialized), so an implementation needs no locking of its own. It should return
@@ -48,11 +49,20 @@ public interface StudyListener {
   default void onProxyTrained(ProxyRecord proxy, int done, int total) {}
 
   /**
-   * Called when an optimizer run has finished and its row is on disk.
+   * Called when an optimizer run of a {@link StabilityStudy} has finished and its row is on disk.
    *
    * @param run the run
    * @param done the runs finished so far, this one included
    * @param total the runs in all
    */
   default void onRunFinished(RunRecord run, int done, int total) {}
+
+  /**
+   * Called when a run of a {@link TrustStudy} has finished and its row is on disk.
+   *
+   * @param run the run
+   * @param done the runs finished so far, this one included
+   * @param total the runs in all
+   */
+  default void onTrustRunFinished(TrustRun run, int done, int total) {}
 }

@@ -13,7 +13,8 @@ import java.util.function.Supplier;
 
 /**
  * Draws every plot of a finished study into {@code plots/}, one task per plot on the study's
- * pool: a landscape per 2-D proxy, a parity plot per proxy and a distance chart per function.
+ * pool: a landscape per 2-D proxy (with its training points, drawn again from the proxy's seed),
+ * a parity plot per proxy and a distance chart per function.
  * Proxies are loaded back from their files, so no proxy is held in memory between plots.
  */
 final class StudyPlots {
@@ -39,16 +40,16 @@ final class StudyPlots {
             && r.scheme().equals(p.scheme())).toList();
         List<RunRecord> onTruth = runs.stream().filter(r -> r.objective() == Objective.TRUTH
             && r.function().equals(p.function()) && r.dimension() == 2).toList();
-        tasks.add(async(() -> LandscapePlot.draw(f, Proxy.load(p.file()), p.scheme(), onProxy,
-            onTruth, labels, study.plotResolution(),
+        tasks.add(async(() -> LandscapePlot.draw(f, Proxy.load(p.file()), p.scheme(),
+            trainingPoints(f, p), onProxy, onTruth, labels, study.plotResolution(),
             dir.resolve("landscape-" + stem + ".png")), pool));
       }
     }
     Cells index = new Cells(cells);
     List<String> schemes = study.schemes().stream().map(SamplingScheme::label).toList();
     for (String name : study.functionNames()) {
-      tasks.add(async(() -> DistancePlot.draw(name, study.dimensions(), schemes, labels, index,
-          dir.resolve("distance-" + name + ".png")), pool));
+      tasks.add(async(() -> DistancePlot.draw(name, study.dimensions(), schemes,
+          study.optimizers(), study.seeds().length, index, dir.resolve("distance-" + name + ".png")), pool));
     }
     List<Path> out = new ArrayList<>();
     try {
@@ -69,7 +70,18 @@ final class StudyPlots {
         p.scheme());
     double[][] xs = scheme.sampler(f).sample(f.domain(), study.parityPoints(), seed);
     String title = p.function() + " " + p.dimension() + "-D " + p.scheme();
-    return ParityPlot.draw(title, f.evaluateAll(xs), proxy.evaluateAll(xs), file);
+    double atOptimum = proxy.evaluate(f.optimum());
+    return ParityPlot.draw(title, f.evaluateAll(xs), proxy.evaluateAll(xs), f.optimalValue(),
+        atOptimum, file);
+  }
+
+  /**
+   * The points a proxy was trained on, drawn again: the study trains on {@code
+   * scheme.sampler(f).sample(domain, samples, seed)} with the record's seed (see {@code
+   * StudyRunner}), and samplers are deterministic in their seed.
+   */
+  static double[][] trainingPoints(BenchmarkFunction f, ProxyRecord p) {
+    return SamplingScheme.parse(p.scheme()).sampler(f).sample(f.domain(), p.samples(), p.seed());
   }
 
   private BenchmarkFunction problem(String name, int d) {

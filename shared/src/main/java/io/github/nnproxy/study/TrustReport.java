@@ -7,8 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,71 +26,26 @@ final class TrustReport {
 
   private TrustReport() {}
 
-  static TrustResult write(TrustStudy study, List<TrustRun> unsorted) {
-    List<TrustRun> runs = new ArrayList<>(unsorted);
-    runs.sort(order(study));
+  /**
+   * Summarizes the runs (in canonical order, as {@code trust.csv} holds them) and writes {@code
+   * trust.md}.
+   */
+  static TrustResult write(TrustStudy study, List<TrustRun> runs) {
     List<TrustCell> cells = cells(study, runs);
     Path dir = study.output();
     try {
-      Files.createDirectories(dir);
-      Path csv = dir.resolve(CSV);
-      Files.writeString(csv, csv(runs), StandardCharsets.UTF_8);
       Path md = dir.resolve(MARKDOWN);
-      Files.writeString(md, markdown(study, cells), StandardCharsets.UTF_8);
-      return new TrustResult(csv, md, runs, cells);
+      Path tmp = Files.createTempFile(dir.toAbsolutePath(), MARKDOWN, ".tmp");
+      try {
+        Files.writeString(tmp, markdown(study, cells), StandardCharsets.UTF_8);
+        Files.move(tmp, md, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+      return new TrustResult(dir.resolve(CSV), md, runs, cells);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the trust study's files to " + dir, e);
     }
-  }
-
-  static String csv(List<TrustRun> runs) {
-    StringBuilder b = new StringBuilder(HEADER).append('\n');
-    for (TrustRun r : runs) {
-      b.append(r.function()).append(',').append(r.dimension()).append(',').append(r.scheme())
-          .append(',').append(r.optimizer()).append(',').append(r.seed()).append(',')
-          .append(r.method().letter()).append(',').append(r.method().label()).append(',')
-          .append(r.distance()).append(',').append(r.trueValue()).append(',')
-          .append(r.trueEvaluations()).append('\n');
-    }
-    return b.toString();
-  }
-
-  private static Comparator<TrustRun> order(TrustStudy study) {
-    List<String> fs = study.functionNames();
-    int[] dims = study.dimensions();
-    List<String> schemes = new ArrayList<>();
-    for (SamplingScheme s : study.schemes()) {
-      schemes.add(s.label());
-    }
-    List<String> opts = new ArrayList<>();
-    for (TrustOptimizer o : study.optimizers()) {
-      opts.add(o.label());
-    }
-    long[] seeds = study.seeds();
-    return Comparator.<TrustRun>comparingInt(r -> fs.indexOf(r.function()))
-        .thenComparingInt(r -> indexOf(dims, r.dimension()))
-        .thenComparingInt(r -> schemes.indexOf(r.scheme())) // "" (truth) is -1: first
-        .thenComparingInt(r -> opts.indexOf(r.optimizer()))
-        .thenComparingInt(r -> indexOf(seeds, r.seed()))
-        .thenComparing(TrustRun::method);
-  }
-
-  private static int indexOf(int[] a, int v) {
-    for (int i = 0; i < a.length; i++) {
-      if (a[i] == v) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private static int indexOf(long[] a, long v) {
-    for (int i = 0; i < a.length; i++) {
-      if (a[i] == v) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   static List<TrustCell> cells(TrustStudy study, List<TrustRun> runs) {

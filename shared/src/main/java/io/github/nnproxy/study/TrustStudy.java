@@ -1,20 +1,15 @@
 package io.github.nnproxy.study;
 
 import static io.github.nnproxy.internal.Requires.nonNull;
-import static io.github.nnproxy.internal.Requires.positive;
 
-import io.github.nnproxy.benchmark.BenchmarkFunction;
-import io.github.nnproxy.benchmark.Benchmarks;
 import io.github.nnproxy.internal.Requires;
 import io.github.nnproxy.manage.ManagedOptimization;
 import io.github.nnproxy.optimize.Optimizer;
 import io.github.nnproxy.proxy.ProxyTrainer;
-import io.github.nnproxy.sampling.SamplingScheme;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /**
@@ -46,7 +41,16 @@ import java.util.function.IntFunction;
  * #threads()} threads and the files are the same for any thread count. Each managed run uses one
  * thread of its own.
  *
- * <p>Immutable and thread-safe; {@link #run()} may be called again (it overwrites the files).
+ * <p>Resumable, as {@link StabilityStudy} is: the output folder records the configuration in
+ * {@code study-config.txt}, every finished run is a complete line of {@code trust.csv} before the
+ * next one is reported, and every offline proxy is saved in {@code proxies/} (under the stability
+ * study's file names, with its seeds) before its runs start. Running the same study again on the
+ * folder makes only what is missing and ends with the same bytes; another configuration is
+ * refused. The proxies of a stability study with the same proxy settings can be reused ({@link
+ * Builder#proxiesFrom(Path)}).
+ *
+ * <p>Immutable and thread-safe; {@link #run()} may be called again (it resumes). Do not run two
+ * studies on the same folder at once.
  *
  * <pre>{@code
  * TrustResult r = TrustStudy.builder()
@@ -59,39 +63,20 @@ import java.util.function.IntFunction;
  *     .build().run();
  * }</pre>
  */
-public final class TrustStudy {
-  private final List<BenchmarkFunction> problems;
-  private final List<String> functionNames;
-  private final int[] dimensions;
-  private final List<SamplingScheme> schemes;
+public final class TrustStudy extends StudyGrid {
   private final List<TrustOptimizer> optimizers;
-  private final long[] seeds;
-  private final long proxySeed;
-  private final Function<BenchmarkFunction, ProxyTrainer> trainer;
-  private final int baseSize;
   private final ManagedOptimization managed;
   private final double budgetShare;
   private final double closeness;
-  private final int threads;
-  private final Path output;
-  private final Consumer<String> progress;
+  private final Path proxiesFrom;
 
-  private TrustStudy(Builder b, List<BenchmarkFunction> problems, List<String> names) {
-    this.problems = List.copyOf(problems);
-    this.functionNames = List.copyOf(names);
-    this.dimensions = b.dimensions.clone();
-    this.schemes = b.schemes;
+  private TrustStudy(Builder b, Functions grid) {
+    super(b, grid);
     this.optimizers = List.copyOf(b.optimizers);
-    this.seeds = b.seeds.clone();
-    this.proxySeed = b.proxySeed;
-    this.trainer = b.trainer;
-    this.baseSize = b.baseSize;
     this.managed = b.managed;
     this.budgetShare = b.budgetShare;
     this.closeness = b.closeness;
-    this.threads = b.threads;
-    this.output = b.output;
-    this.progress = b.progress;
+    this.proxiesFrom = b.proxiesFrom;
   }
 
   /**
@@ -123,47 +108,21 @@ public final class TrustStudy {
   }
 
   /**
-   * Runs the study: writes {@code trust.csv} (one row per run, canonical order) and {@code
-   * trust.md} (one table per function and dimension) into {@link #output()}; blocks until done.
+   * Runs the study: streams {@code trust.csv} (one row per run; wall times in {@code
+   * trust-timings.csv}), rewrites it in canonical order at the end, and writes {@code trust.md}
+   * (one table per function and dimension) into {@link #output()}; blocks until done. If the
+   * folder holds results of this configuration (and {@link #resume()} is on), the finished runs
+   * and the saved proxies are reused.
    *
    * @return the runs, the cell summaries and the paths
    * @throws java.io.UncheckedIOException if a file cannot be written
-   * @throws IllegalStateException if a training or a run fails (the cause is kept), or the thread
-   *     is interrupted
+   * @throws IllegalStateException if a training or a run fails (the cause is kept), the thread
+   *     is interrupted, the folder holds results of another configuration (or of an unknown one),
+   *     or it holds results and {@link #resume()} is off, or {@link #proxiesFrom()} holds no
+   *     {@code study-config.txt}
    */
   public TrustResult run() {
-    return new TrustRunner(this).run();
-  }
-
-  List<BenchmarkFunction> problems() {
-    return problems;
-  }
-
-  /**
-   * Returns the function names in the order given.
-   *
-   * @return the names
-   */
-  public List<String> functionNames() {
-    return functionNames;
-  }
-
-  /**
-   * Returns the dimensions in the order given.
-   *
-   * @return a copy of the dimensions
-   */
-  public int[] dimensions() {
-    return dimensions.clone();
-  }
-
-  /**
-   * Returns the sampling schemes in the order given.
-   *
-   * @return the schemes
-   */
-  public List<SamplingScheme> schemes() {
-    return schemes;
+    return new StudyEngine<>(new TrustProtocol(this)).run();
   }
 
   /**
@@ -173,44 +132,6 @@ public final class TrustStudy {
    */
   public List<TrustOptimizer> optimizers() {
     return optimizers;
-  }
-
-  /**
-   * Returns the user's seeds.
-   *
-   * @return a copy of the seeds
-   */
-  public long[] seeds() {
-    return seeds.clone();
-  }
-
-  /**
-   * Returns the master seed of the offline proxies' samples and training.
-   *
-   * @return the seed
-   */
-  public long proxySeed() {
-    return proxySeed;
-  }
-
-  /**
-   * Returns the trainer of a function's offline proxies.
-   *
-   * @param f the function
-   * @return the trainer
-   * @throws NullPointerException if the trainer function returns null
-   */
-  public ProxyTrainer trainer(BenchmarkFunction f) {
-    return nonNull(trainer.apply(f), "trainer(" + f.name() + ")");
-  }
-
-  /**
-   * Returns the base sample size of the offline proxies.
-   *
-   * @return the base size
-   */
-  public int baseSize() {
-    return baseSize;
   }
 
   /**
@@ -242,25 +163,13 @@ public final class TrustStudy {
   }
 
   /**
-   * Returns the number of worker threads.
+   * Returns the folder of a stability study whose saved proxies this study reuses where they
+   * were made with the same proxy seed, base size and trainer, or null for none.
    *
-   * @return the threads
+   * @return the folder, or null
    */
-  public int threads() {
-    return threads;
-  }
-
-  /**
-   * Returns the output folder.
-   *
-   * @return the folder
-   */
-  public Path output() {
-    return output;
-  }
-
-  Consumer<String> progress() {
-    return progress;
+  public Path proxiesFrom() {
+    return proxiesFrom;
   }
 
   /**
@@ -271,71 +180,19 @@ public final class TrustStudy {
    *     .optimizer(myOptimizer, n -> myOptimizerWithBudget(n)).seeds(1, 2).build();
    * }</pre>
    */
-  public static final class Builder {
-    private final List<IntFunction<BenchmarkFunction>> factories = new ArrayList<>();
-    private int[] dimensions = {2, 4, 10};
-    private List<SamplingScheme> schemes = List.of(SamplingScheme.DENSE_UNIFORM,
-        SamplingScheme.SPARSE_UNIFORM, SamplingScheme.GAUSSIAN);
+  public static final class Builder extends StudyGrid.Builder<Builder> {
     private final List<TrustOptimizer> optimizers = new ArrayList<>();
-    private long[] seeds = {1, 2, 3, 4, 5};
-    private long proxySeed = 42;
-    private Function<BenchmarkFunction, ProxyTrainer> trainer = f -> ProxyTrainer.defaults();
-    private int baseSize = SamplingScheme.PAPER_BASE_SIZE;
     private ManagedOptimization managed = defaultManaged();
     private double budgetShare = 0.05;
     private double closeness = 1e-3;
-    private int threads = Runtime.getRuntime().availableProcessors();
-    private Path output = Path.of("nnproxy-trust");
-    private Consumer<String> progress = line -> { };
+    private Path proxiesFrom;
 
-    private Builder() {}
-
-    /**
-     * Adds benchmark functions by name ({@link Benchmarks#byName(String, int)}).
-     *
-     * @param names the names, e.g. {@code "ackley"}
-     * @return this builder
-     * @throws NullPointerException if a name is null
-     * @throws IllegalArgumentException if a name is unknown or none is given
-     */
-    public Builder functions(String... names) {
-      factories.addAll(StudyGrid.byNames(names));
-      return this;
+    private Builder() {
+      super(new long[] {1, 2, 3, 4, 5}, Path.of("nnproxy-trust"));
     }
 
-    /**
-     * Adds a function given as a factory of its instances per dimension.
-     *
-     * @param factory returns the function of dimension {@code d}
-     * @return this builder
-     * @throws NullPointerException if {@code factory} is null
-     */
-    public Builder function(IntFunction<BenchmarkFunction> factory) {
-      factories.add(nonNull(factory, "factory"));
-      return this;
-    }
-
-    /**
-     * Sets the dimensions.
-     *
-     * @param dimensions the dimensions, each {@code > 0}, no duplicates
-     * @return this builder
-     * @throws IllegalArgumentException if none is given, one is {@code <= 0} or repeated
-     */
-    public Builder dimensions(int... dimensions) {
-      this.dimensions = StudyGrid.dimensions(dimensions);
-      return this;
-    }
-
-    /**
-     * Sets the sampling schemes.
-     *
-     * @param schemes the schemes, no duplicates
-     * @return this builder
-     * @throws IllegalArgumentException if none is given or one repeats
-     */
-    public Builder schemes(SamplingScheme... schemes) {
-      this.schemes = StudyGrid.schemes(schemes);
+    @Override
+    Builder self() {
       return this;
     }
 
@@ -369,57 +226,6 @@ public final class TrustStudy {
         }
       }
       optimizers.add(optimizer);
-      return this;
-    }
-
-    /**
-     * Sets the user's seeds: every method runs once per seed, cell and optimizer.
-     *
-     * @param seeds the seeds, no duplicates
-     * @return this builder
-     * @throws IllegalArgumentException if none is given or one repeats
-     */
-    public Builder seeds(long... seeds) {
-      this.seeds = StudyGrid.seeds(seeds);
-      return this;
-    }
-
-    /**
-     * Sets the master seed of the offline proxies (default 42, as {@link StabilityStudy}).
-     *
-     * @param seed the seed
-     * @return this builder
-     */
-    public Builder proxySeed(long seed) {
-      this.proxySeed = seed;
-      return this;
-    }
-
-    /**
-     * Sets how the offline proxies are trained.
-     *
-     * @param trainer returns the trainer of a function (of one dimension)
-     * @return this builder
-     * @throws NullPointerException if {@code trainer} is null
-     */
-    public Builder trainer(Function<BenchmarkFunction, ProxyTrainer> trainer) {
-      this.trainer = nonNull(trainer, "trainer");
-      return this;
-    }
-
-    /**
-     * Sets the base sample size of the offline proxies (the seed's dense size, default 10,000).
-     *
-     * @param baseSize the size, {@code >= 40}
-     * @return this builder
-     * @throws IllegalArgumentException if {@code baseSize < 40}
-     */
-    public Builder baseSize(int baseSize) {
-      if (baseSize < 4 * ProxyTrainer.MIN_SAMPLES) {
-        throw new IllegalArgumentException("baseSize must be >= " + 4 * ProxyTrainer.MIN_SAMPLES
-            + ", but was " + baseSize);
-      }
-      this.baseSize = baseSize;
       return this;
     }
 
@@ -469,39 +275,30 @@ public final class TrustStudy {
     }
 
     /**
-     * Sets the number of worker threads; results do not depend on it.
-     *
-     * @param threads the threads, {@code > 0}
-     * @return this builder
-     * @throws IllegalArgumentException if {@code threads <= 0}
-     */
-    public Builder threads(int threads) {
-      this.threads = positive(threads, "threads");
-      return this;
-    }
-
-    /**
-     * Sets the output folder (created if missing; its {@code trust.*} files are overwritten).
-     *
-     * @param output the folder
-     * @return this builder
-     * @throws NullPointerException if {@code output} is null
-     */
-    public Builder output(Path output) {
-      this.output = nonNull(output, "output");
-      return this;
-    }
-
-    /**
-     * Sets a receiver of one progress line per finished step (called from worker threads, one
-     * call at a time).
+     * Sets a receiver of one progress line per proxy trained and per run finished (called from
+     * worker threads, one call at a time): a shorthand for a {@link #listener(StudyListener)}
+     * that prints lines, which it replaces.
      *
      * @param progress the receiver, e.g. {@code System.err::println}
      * @return this builder
      * @throws NullPointerException if {@code progress} is null
      */
     public Builder progress(Consumer<String> progress) {
-      this.progress = nonNull(progress, "progress");
+      return listener(new ProgressLines(nonNull(progress, "progress")));
+    }
+
+    /**
+     * Reuses the proxies a {@link StabilityStudy} saved in {@code folder}: a cell's proxy is
+     * loaded (and copied into this study's {@code proxies/}) rather than trained when that
+     * study's {@code study-config.txt} shows this study's proxy seed, base size and trainer for
+     * its function, so the proxy is the one this study would train. Other cells are trained.
+     *
+     * @param folder the stability study's output folder
+     * @return this builder
+     * @throws NullPointerException if {@code folder} is null
+     */
+    public Builder proxiesFrom(Path folder) {
+      this.proxiesFrom = nonNull(folder, "folder");
       return this;
     }
 
@@ -513,11 +310,29 @@ public final class TrustStudy {
      *     share a name, a name is not fit for a file, or a function does not exist in a dimension
      */
     public TrustStudy build() {
-      StudyGrid.Functions grid = StudyGrid.resolve(factories, dimensions);
-      if (optimizers.isEmpty()) {
-        throw new IllegalArgumentException("optimizers must not be empty: add at least one");
-      }
-      return new TrustStudy(this, grid.functions(), grid.names());
+      return new TrustStudy(this, resolve(optimizers.size()));
+    }
+  }
+
+  /** The progress lines of {@link Builder#progress(Consumer)}. */
+  private static final class ProgressLines implements StudyListener {
+    private final Consumer<String> out;
+
+    ProgressLines(Consumer<String> out) {
+      this.out = out;
+    }
+
+    @Override
+    public void onProxyTrained(ProxyRecord p, int done, int total) {
+      out.accept("trained the offline proxy of " + p.function() + " " + p.dimension() + "-D "
+          + p.scheme() + " on " + p.samples() + " points: " + p.quality());
+    }
+
+    @Override
+    public void onTrustRunFinished(TrustRun r, int done, int total) {
+      out.accept(String.format(java.util.Locale.ROOT, "%d/%d %s %d-D %s %s seed %d %s: distance"
+          + " %.4f, %d true evaluations", done, total, r.function(), r.dimension(), r.scheme(),
+          r.optimizer(), r.seed(), r.method().letter(), r.distance(), r.trueEvaluations()));
     }
   }
 }

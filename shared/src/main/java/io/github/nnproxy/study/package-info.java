@@ -14,6 +14,11 @@
  * <p>{@link io.github.nnproxy.study.TrustStudy} measures the remedy of {@link
  * io.github.nnproxy.manage}: per cell and optimizer, (a) the offline proxy, (b) the managed loop,
  * (c) the optimizer on the truth with (b)'s true-evaluation budget and (d) with its full budget,
- * written to {@code trust.csv} and {@code trust.md}.
+ * written to {@code trust.csv} and {@code trust.md}; it resumes as the stability study does and
+ * trains (or reuses) the same proxies.
+ *
+ * <p>Both studies run on one internal engine: the engine locks the folder, resumes, schedules the
+ * runs on a pool, caches the proxies by cell and streams every row to disk; each study is a
+ * protocol that lists a cell's runs, makes one run and turns the rows into its reports.
  */
 package io.github.nnproxy.study;

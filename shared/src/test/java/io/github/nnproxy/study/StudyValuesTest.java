@@ -49,7 +49,7 @@ class StudyValuesTest {
   @Test
   void measuresARunOnTheTruth() {
     var f = Benchmarks.rosenbrock(2); // minimum 0 at (1, 1)
-    RunRecord r = StudyRunner.measure(f, null, "", "o", 1, 2,
+    RunRecord r = StabilityProtocol.measure(f, null, "", "o", 1, 2,
         Optimum.of(new double[] {0, 0}, 1.0, 10), Duration.ZERO);
     assertEquals(Math.sqrt(2), r.distance(), 1e-15);
     assertEquals(1.0, r.trueValue(), 0.0); // 100 (0 - 0)^2 + (1 - 0)^2
@@ -61,7 +61,7 @@ class StudyValuesTest {
   @Test
   void refusesAnOptimizerThatReturnsABadPoint() {
     var f = Benchmarks.sphere(2);
-    var e = assertThrows(IllegalStateException.class, () -> StudyRunner.measure(f, null, "", "o",
+    var e = assertThrows(IllegalStateException.class, () -> StabilityProtocol.measure(f, null, "", "o",
         1, 2, Optimum.of(new double[] {0, 0, 0}, 1.0, 10), Duration.ZERO));
     assertTrue(e.getMessage().contains("Check the optimizer"), e.getMessage());
   }

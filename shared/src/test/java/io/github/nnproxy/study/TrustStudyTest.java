@@ -89,16 +89,16 @@ class TrustStudyTest {
   @Test
   void managedBudgetIsCappedByTheShareAndTheInitialSampleShrinksWithIt() {
     ManagedOptimization m = ManagedOptimization.builder().initialSamples(100).budget(200).build();
-    ManagedOptimization ga = TrustRunner.managedSettings(m, 0.05, 910,
+    ManagedOptimization ga = TrustProtocol.managedSettings(m, 0.05, 910,
         SamplingScheme.DENSE_UNIFORM, Benchmarks.ackley(2), 5L);
     assertEquals(45, ga.budget());
     assertEquals(22, ga.initialSamples());
     assertEquals(5L, ga.seed());
-    ManagedOptimization pso = TrustRunner.managedSettings(m, 0.05, 100_000,
+    ManagedOptimization pso = TrustProtocol.managedSettings(m, 0.05, 100_000,
         SamplingScheme.DENSE_UNIFORM, Benchmarks.ackley(2), 5L);
     assertEquals(200, pso.budget());
     assertEquals(100, pso.initialSamples());
-    ManagedOptimization floor = TrustRunner.managedSettings(m, 0.05, 100,
+    ManagedOptimization floor = TrustProtocol.managedSettings(m, 0.05, 100,
         SamplingScheme.DENSE_UNIFORM, Benchmarks.ackley(2), 5L);
     assertEquals(2 * ProxyTrainer.MIN_SAMPLES, floor.budget());
     assertEquals(ProxyTrainer.MIN_SAMPLES, floor.initialSamples());

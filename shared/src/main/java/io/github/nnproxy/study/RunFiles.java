@@ -1,0 +1,40 @@
+package io.github.nnproxy.study;
+
+import java.io.Closeable;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A study's runs file and its timings file, as the {@link StudyEngine} needs them: streamed one
+ * atomic row at a time while the study runs ({@link RowAppender}), restored after a crash with a
+ * torn last line dropped ({@link RunsCsv#lines}), and rewritten in canonical order at the end
+ * ({@link RunsCsv#writeAtomically}). Not API.
+ *
+ * @param <R> the row type
+ */
+interface RunFiles<R> {
+
+  /** What a folder holds: its complete, readable rows (each once), and the lines dropped. */
+  record Restored<R>(List<R> rows, int dropped) {}
+
+  /** An open pair of files; {@link #append} is thread-safe. */
+  interface Appender<R> extends Closeable {
+    /** Appends one row (its timing first), as complete lines. */
+    void append(R row);
+
+    @Override
+    void close();
+  }
+
+  /** The runs file's name, for messages. */
+  String name();
+
+  /** Reads what a (possibly interrupted) study left in {@code dir}. */
+  Restored<R> restore(Path dir);
+
+  /** Rewrites both files with the rows in the given order. */
+  void rewrite(Path dir, List<R> sorted);
+
+  /** Rewrites both files with the kept rows, then opens them for appending. */
+  Appender<R> open(Path dir, List<R> kept);
+}

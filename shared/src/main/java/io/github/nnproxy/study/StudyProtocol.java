@@ -1,0 +1,113 @@
+package io.github.nnproxy.study;
+
+import io.github.nnproxy.ForwardModel;
+import io.github.nnproxy.benchmark.BenchmarkFunction;
+import io.github.nnproxy.proxy.Proxy;
+import io.github.nnproxy.sampling.SamplingScheme;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * What one kind of study is to the {@link StudyEngine}: which runs it holds, how one run is made,
+ * how its rows are stored, and what the finished rows become. The engine does the rest (lock,
+ * resume, pool, proxies, streaming, canonical order). Not API.
+ *
+ * @param <S> the description of one run (its spec)
+ * @param <R> the row one run gives
+ * @param <T> the study's result
+ */
+interface StudyProtocol<S, R, T> {
+
+  /** The study's grid: its functions, schemes, seeds, proxy settings, folder and listener. */
+  StudyGrid grid();
+
+  /** The study's output folder. */
+  default Path output() {
+    return grid().output();
+  }
+
+  /** The number of worker threads. */
+  default int threads() {
+    return grid().threads();
+  }
+
+  /** The prefix of the worker threads' names. */
+  String threadName();
+
+  /** The progress listener. */
+  default StudyListener listener() {
+    return grid().listener();
+  }
+
+  /**
+   * Makes the folder ready ({@link StudyFolder#prepare}) and tells whether it holds results of
+   * this configuration to resume from.
+   */
+  boolean prepare();
+
+  /** Every run of the study, in canonical order: the order of the final runs file. */
+  List<S> runs();
+
+  /** The identity of a run: equal for a spec and the row it gives. */
+  String runKey(S spec);
+
+  /** The identity of a row. */
+  String rowKey(R row);
+
+  /** Tells whether a restored row is what the run would give now (e.g. same derived seed). */
+  boolean matches(S spec, R row);
+
+  /** Every proxy the study may need, in canonical order: one per function and scheme. */
+  default List<ProxyCache.Cell> proxyCells() {
+    List<ProxyCache.Cell> cells = new ArrayList<>();
+    for (BenchmarkFunction f : grid().problems()) {
+      for (SamplingScheme s : grid().schemes()) {
+        cells.add(new ProxyCache.Cell(f, s));
+      }
+    }
+    return cells;
+  }
+
+  /** The model a proxy's training sample is drawn from (on {@code f}'s domain): {@code f}. */
+  default ForwardModel sampledTruth(BenchmarkFunction f) {
+    return f;
+  }
+
+  /** Folders of saved proxies to reuse even when not resuming, with the cells they may serve. */
+  default void loadForeignProxies(ProxyCache cache) {}
+
+  /** The proxy a run minimizes, or null for a run on the truth. */
+  ProxyCache.Cell proxyCell(S spec);
+
+  /** The runs whose rows a run needs before it starts (none by default). */
+  default List<S> needs(S spec) {
+    return List.of();
+  }
+
+  /**
+   * Makes one run.
+   *
+   * @param spec the run
+   * @param proxy its proxy, or null if {@link #proxyCell} is null
+   * @param needed the rows of {@link #needs}, in that order
+   * @return its row
+   */
+  R run(S spec, Proxy proxy, List<R> needed);
+
+  /** The files the rows are streamed to. */
+  RunFiles<R> files();
+
+  /** Tells the listener a run is finished (its row is on disk). */
+  void finished(R row, int done, int total);
+
+  /**
+   * Turns the finished rows into the study's result, writing its reports.
+   *
+   * @param rows every row, in canonical order (as written)
+   * @param proxies the proxies' records in canonical order
+   * @param pool the study's pool, for work that may run in parallel
+   */
+  T finish(List<R> rows, List<ProxyRecord> proxies, ExecutorService pool);
+}
