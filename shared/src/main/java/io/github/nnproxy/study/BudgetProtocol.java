@@ -10,6 +10,7 @@ import io.github.nnproxy.optimize.Optimum;
 import io.github.nnproxy.proxy.Proxy;
 import io.github.nnproxy.proxy.ProxyTrainer;
 import io.github.nnproxy.sampling.Samplers;
+import io.github.nnproxy.study.report.BudgetCsv;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

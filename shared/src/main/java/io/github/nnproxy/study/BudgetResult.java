@@ -2,6 +2,7 @@ package io.github.nnproxy.study;
 
 import static io.github.nnproxy.internal.Requires.nonNull;
 
+import io.github.nnproxy.study.report.BudgetReport;
 import java.nio.file.Path;
 import java.util.List;
 

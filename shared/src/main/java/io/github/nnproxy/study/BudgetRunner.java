@@ -1,5 +1,8 @@
 package io.github.nnproxy.study;
 
+import io.github.nnproxy.study.plot.BudgetPlots;
+import io.github.nnproxy.study.report.BudgetCsv;
+import io.github.nnproxy.study.report.BudgetReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -97,7 +97,7 @@ public record RunRecord(
    * @param time the wall time
    * @return the new record
    */
-  RunRecord withWallTime(Duration time) {
+  public RunRecord withWallTime(Duration time) {
     return new RunRecord(function, dimension, scheme, optimizer, seed, runSeed, objective, x,
         distance, trueValue, regret, optimizerValue, proxyValue, proxyError, evaluations, inDomain,
         time);

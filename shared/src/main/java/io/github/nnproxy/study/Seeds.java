@@ -4,7 +4,7 @@ package io.github.nnproxy.study;
  * The study's seeds by cell identity, through {@link io.github.nnproxy.internal.Seeds#derive}, for
  * the budget benchmark and the plots, which call it by this name; not API. Stateless.
  */
-final class Seeds {
+public final class Seeds {
   private Seeds() {}
 
   /**

@@ -65,7 +65,7 @@ abstract class StudyGrid {
   }
 
   /** Returns the functions, one per name and dimension, in canonical order. */
-  List<BenchmarkFunction> problems() {
+  public List<BenchmarkFunction> problems() {
     return problems;
   }
 

@@ -1,5 +1,8 @@
 package io.github.nnproxy.study;
 
+import io.github.nnproxy.study.report.RowAppender;
+import io.github.nnproxy.study.report.RunsCsv;
+import io.github.nnproxy.study.report.TrustReport;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

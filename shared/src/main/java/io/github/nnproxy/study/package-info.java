@@ -19,6 +19,8 @@
  *
  * <p>Both studies run on one internal engine: the engine locks the folder, resumes, schedules the
  * runs on a pool, caches the proxies by cell and streams every row to disk; each study is a
- * protocol that lists a cell's runs, makes one run and turns the rows into its reports.
+ * protocol that lists a cell's runs, makes one run and turns the rows into its reports. The files
+ * they write are made in {@link io.github.nnproxy.study.report}, the plots in {@link
+ * io.github.nnproxy.study.plot}.
  */
 package io.github.nnproxy.study;

@@ -10,12 +10,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * on the truth and on proxies: to check the metrics against hand-computed values and that truth
  * runs are made once.
  */
-final class FixedOptimizer implements Optimizer {
+public final class FixedOptimizer implements Optimizer {
   final AtomicInteger truthCalls = new AtomicInteger();
   final AtomicInteger proxyCalls = new AtomicInteger();
   private final double[] point;
 
-  FixedOptimizer(double... point) {
+  public FixedOptimizer(double... point) {
     this.point = point.clone();
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.nnproxy.proxy.ProxyTrainer;
 import io.github.nnproxy.sampling.SamplingScheme;
+import io.github.nnproxy.study.report.MarkdownReport;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -11,6 +11,7 @@ import io.github.nnproxy.optimize.Optimizer;
 import io.github.nnproxy.proxy.ProxyTrainer;
 import io.github.nnproxy.sampling.Samplers;
 import io.github.nnproxy.sampling.SamplingScheme;
+import io.github.nnproxy.study.report.RunsCsv;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

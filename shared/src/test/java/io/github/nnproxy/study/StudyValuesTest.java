@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.nnproxy.benchmark.Benchmarks;
 import io.github.nnproxy.optimize.Optimum;
+import io.github.nnproxy.study.report.SeedFigures;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -10,6 +10,7 @@ import io.github.nnproxy.benchmark.Benchmarks;
 import io.github.nnproxy.manage.ManagedOptimization;
 import io.github.nnproxy.proxy.ProxyTrainer;
 import io.github.nnproxy.sampling.SamplingScheme;
+import io.github.nnproxy.study.report.TrustReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

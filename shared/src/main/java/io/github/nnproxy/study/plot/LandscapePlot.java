@@ -1,7 +1,9 @@
-package io.github.nnproxy.study;
+package io.github.nnproxy.study.plot;
 
 import io.github.nnproxy.benchmark.BenchmarkFunction;
 import io.github.nnproxy.proxy.Proxy;
+import io.github.nnproxy.study.MeanStd;
+import io.github.nnproxy.study.RunRecord;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.RenderingHints;
@@ -25,7 +27,7 @@ import java.util.Locale;
  * Values at or below the scale's floor (see {@link ColourScale#of}), including proxy values below
  * f*, take its darkest colour. Stateless.
  */
-final class LandscapePlot {
+public final class LandscapePlot {
   /** At most this many training points are drawn; more would hide the landscape. */
   static final int MAX_TRAINING_POINTS = 2000;
 
@@ -48,9 +50,9 @@ final class LandscapePlot {
    * @param floor the value drawn in the darkest colour, and everything below it
    * @param top the value drawn in the brightest colour
    */
-  record ColourScale(double floor, double top) {
+  public record ColourScale(double floor, double top) {
     /** Where an excess over f* falls on the map, 0 at or below the floor, 1 at the top. */
-    double position(double excess) {
+    public double position(double excess) {
       if (!(excess > floor)) {
         return 0;
       }
@@ -71,7 +73,7 @@ final class LandscapePlot {
      * @param approx the proxy's values on both grids
      * @param fStar the true minimum
      */
-    static ColourScale of(double[] truth, double[] truthInset, double[] approx, double fStar) {
+    public static ColourScale of(double[] truth, double[] truthInset, double[] approx, double fStar) {
       double top = 0;
       for (double[] z : new double[][] {truth, truthInset, approx}) {
         for (double v : z) {
@@ -288,7 +290,7 @@ final class LandscapePlot {
    * farthest answer's offset along either axis, at least a 400th of the domain; 0 (no inset) if
    * the answers lie so far from x* that the panel itself shows them apart.
    */
-  static double insetHalfWidth(double[] opt, List<RunRecord> runs, double spanX, double spanY) {
+  public static double insetHalfWidth(double[] opt, List<RunRecord> runs, double spanX, double spanY) {
     if (runs.isEmpty()) {
       return 0;
     }
@@ -425,7 +427,7 @@ final class LandscapePlot {
   }
 
   /** Cell centres of the inset's grid over the square of half-width {@code h} around x*. */
-  static double[][] insetGrid(double[] opt, double h) {
+  public static double[][] insetGrid(double[] opt, double h) {
     double[][] g = new double[INSET_RESOLUTION * INSET_RESOLUTION][];
     double step = 2 * h / INSET_RESOLUTION;
     for (int i = 0; i < INSET_RESOLUTION; i++) {
@@ -444,7 +446,7 @@ final class LandscapePlot {
   }
 
   /** Cell centres of a {@code resolution x resolution} grid over the domain. */
-  static double[][] grid(BenchmarkFunction f, int resolution) {
+  public static double[][] grid(BenchmarkFunction f, int resolution) {
     double[][] g = new double[resolution * resolution][];
     double x0 = f.domain().lower(0);
     double y0 = f.domain().lower(1);

@@ -1,4 +1,4 @@
-package io.github.nnproxy.study;
+package io.github.nnproxy.study.report;
 
 import java.io.Closeable;
 import java.io.FileOutputStream;
@@ -14,7 +14,7 @@ import java.util.List;
  * runs file has its timing and a crash tears at most the last line. Thread-safe. Shared by {@link
  * RunsCsv} and {@link BudgetCsv}.
  */
-final class RowAppender implements Closeable {
+public final class RowAppender implements Closeable {
   private final String name;
   private final OutputStream runs;
   private final OutputStream timings;
@@ -26,7 +26,7 @@ final class RowAppender implements Closeable {
   }
 
   /** Opens both files for appending. */
-  static RowAppender open(Path runsFile, Path timingsFile) {
+  public static RowAppender open(Path runsFile, Path timingsFile) {
     OutputStream r = null;
     try {
       r = new FileOutputStream(runsFile.toFile(), true);
@@ -45,7 +45,7 @@ final class RowAppender implements Closeable {
   }
 
   /** Appends one run: its timing row first, then its row. */
-  synchronized void append(List<Object> runRow, List<Object> timingRow) {
+  public synchronized void append(List<Object> runRow, List<Object> timingRow) {
     try {
       timings.write(RunsCsv.line(timingRow));
       runs.write(RunsCsv.line(runRow));

@@ -1,8 +1,14 @@
-package io.github.nnproxy.study;
+package io.github.nnproxy.study.report;
 
 import io.github.nnproxy.benchmark.BenchmarkFunction;
 import io.github.nnproxy.internal.OutputFiles;
 import io.github.nnproxy.sampling.SamplingScheme;
+import io.github.nnproxy.study.CellSummary;
+import io.github.nnproxy.study.MeanStd;
+import io.github.nnproxy.study.Objective;
+import io.github.nnproxy.study.SeedColumn;
+import io.github.nnproxy.study.StabilityStudy;
+import io.github.nnproxy.study.StudyOptimizer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,12 +25,12 @@ import java.util.Optional;
  * table of every cell,
  * generated commentary ({@link Commentary}) and the list of plots. Stateless.
  */
-final class MarkdownReport {
-  static final String FILE = "summary.md";
+public final class MarkdownReport {
+  public static final String FILE = "summary.md";
 
   private MarkdownReport() {}
 
-  static Path write(Path dir, StabilityStudy study, List<CellSummary> cells, List<Path> plots) {
+  public static Path write(Path dir, StabilityStudy study, List<CellSummary> cells, List<Path> plots) {
     String text = render(study, cells, plots, dir);
     Path file = dir.resolve(FILE);
     try {
@@ -41,7 +47,7 @@ final class MarkdownReport {
     return file;
   }
 
-  static String render(StabilityStudy study, List<CellSummary> cells, List<Path> plots, Path dir) {
+  public static String render(StabilityStudy study, List<CellSummary> cells, List<Path> plots, Path dir) {
     Cells index = new Cells(cells);
     StringBuilder md = new StringBuilder("# Stability study\n\n");
     setup(md, study);

@@ -1,7 +1,9 @@
-package io.github.nnproxy.study;
+package io.github.nnproxy.study.report;
 
-import static io.github.nnproxy.study.RunsCsv.fmt;
+import static io.github.nnproxy.study.report.RunsCsv.fmt;
 
+import io.github.nnproxy.study.CellSummary;
+import io.github.nnproxy.study.ProxyRecord;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +15,9 @@ import java.util.List;
  * default, as in the seed study). {@code summary.csv} holds no wall time, so it is the same bytes
  * for the same study on any number of threads; {@code proxies.csv} ends with the training time.
  */
-final class SummaryCsv {
-  static final String SUMMARY = "summary.csv";
-  static final String PROXIES = "proxies.csv";
+public final class SummaryCsv {
+  public static final String SUMMARY = "summary.csv";
+  public static final String PROXIES = "proxies.csv";
   static final String[] SUMMARY_HEADER = {"function", "dimension", "scheme", "optimizer",
       "objective", "runs", "distance_mean", "distance_std_ddof0", "regret_mean",
       "regret_std_ddof0", "proxy_error_mean", "proxy_error_std_ddof0", "evaluations_mean",
@@ -28,7 +30,7 @@ final class SummaryCsv {
 
   private SummaryCsv() {}
 
-  static void write(Path dir, List<CellSummary> cells, List<ProxyRecord> proxies) {
+  public static void write(Path dir, List<CellSummary> cells, List<ProxyRecord> proxies) {
     List<List<Object>> rows = new ArrayList<>();
     for (CellSummary c : cells) {
       rows.add(List.of(c.function(), c.dimension(), c.scheme(), c.optimizer(),

@@ -1,11 +1,17 @@
-package io.github.nnproxy.study;
+package io.github.nnproxy.study.report;
 
-import static io.github.nnproxy.study.MarkdownReport.num;
+import static io.github.nnproxy.study.report.MarkdownReport.num;
 
 import io.github.nnproxy.benchmark.BenchmarkFunction;
 import io.github.nnproxy.proxy.ProxyQuality;
 import io.github.nnproxy.proxy.ProxyTrainer;
 import io.github.nnproxy.sampling.SamplingScheme;
+import io.github.nnproxy.study.CellSummary;
+import io.github.nnproxy.study.MeanStd;
+import io.github.nnproxy.study.Objective;
+import io.github.nnproxy.study.SeedColumn;
+import io.github.nnproxy.study.StabilityStudy;
+import io.github.nnproxy.study.StudyOptimizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,7 +24,7 @@ import java.util.Set;
  * optimizer's own, where runs agree on a wrong point, where a proxy fits poorly and where an
  * optimizer misses even on the truth. Thresholds are the constants below.
  */
-final class Commentary {
+public final class Commentary {
   /** Ours differs "far" from the seed when the ratio exceeds this (or its inverse). */
   static final double FAR_RATIO = 2.0;
   /** ... and the absolute difference exceeds this. */

@@ -1,6 +1,9 @@
-package io.github.nnproxy.study;
+package io.github.nnproxy.study.report;
 
 import io.github.nnproxy.internal.OutputFiles;
+import io.github.nnproxy.study.BudgetCell;
+import io.github.nnproxy.study.BudgetStudy;
+import io.github.nnproxy.study.BudgetSummary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,16 +22,16 @@ import java.util.Set;
  * distance per method and cell, the cells the loop wins, and the wall-time overhead per true
  * evaluation with the simulation cost above which the loop pays. Stateless.
  */
-final class BudgetReport {
-  static final String SUMMARY = "budget-summary.csv";
-  static final String FILE = "budget.md";
+public final class BudgetReport {
+  public static final String SUMMARY = "budget-summary.csv";
+  public static final String FILE = "budget.md";
   static final String[] HEADER = {"function", "dimension", "budget", "held_out", "method",
       "optimizer", "runs", "median_regret", "q1_regret", "q3_regret", "median_distance",
       "median_evaluations", "overhead_seconds_per_evaluation"};
 
   private BudgetReport() {}
 
-  static void writeCsv(Path out, List<BudgetSummary> summaries) {
+  public static void writeCsv(Path out, List<BudgetSummary> summaries) {
     List<List<Object>> rows = new ArrayList<>();
     for (BudgetSummary s : summaries) {
       BudgetCell c = s.cell();
@@ -41,13 +44,13 @@ final class BudgetReport {
   }
 
   /** The labels in the order they first appear. */
-  static List<String> labels(List<BudgetSummary> summaries) {
+  public static List<String> labels(List<BudgetSummary> summaries) {
     Set<String> l = new LinkedHashSet<>();
     summaries.forEach(s -> l.add(s.label()));
     return List.copyOf(l);
   }
 
-  static List<BudgetSummary> inCell(List<BudgetSummary> summaries, BudgetCell c) {
+  public static List<BudgetSummary> inCell(List<BudgetSummary> summaries, BudgetCell c) {
     return summaries.stream().filter(s -> s.cell().equals(c)).toList();
   }
 
@@ -74,7 +77,7 @@ final class BudgetReport {
         && loop.get().medianRegret() < base.get().medianRegret();
   }
 
-  static List<BudgetCell> winningCells(List<BudgetSummary> summaries, String label) {
+  public static List<BudgetCell> winningCells(List<BudgetSummary> summaries, String label) {
     List<BudgetCell> cells = summaries.stream().map(BudgetSummary::cell).distinct().toList();
     return cells.stream().filter(c -> wins(inCell(summaries, c), label)).toList();
   }
@@ -97,7 +100,7 @@ final class BudgetReport {
     return Optional.of(Math.max(0, t));
   }
 
-  static Path writeMarkdown(Path out, BudgetStudy study, List<BudgetCell> cells,
+  public static Path writeMarkdown(Path out, BudgetStudy study, List<BudgetCell> cells,
       List<BudgetSummary> summaries, List<Path> plots, String config) {
     List<String> labels = labels(summaries);
     List<String> managed = labels.stream().filter(l -> l.startsWith("managed")).toList();

@@ -1,4 +1,4 @@
-package io.github.nnproxy.study;
+package io.github.nnproxy.study.plot;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -17,7 +17,7 @@ import java.util.Locale;
  * hide a large error, with the RMSE and mean bias of those points. Both mark the true minimizer
  * x* at {@code (f*, proxy(x*))}. Stateless.
  */
-final class ParityPlot {
+public final class ParityPlot {
   static final int ZOOM_FRACTION_PERCENT = 10;
   static final int ZOOM_MIN_POINTS = 20;
 
@@ -42,7 +42,7 @@ final class ParityPlot {
    * @param file the PNG to write
    * @return {@code file}
    */
-  static Path draw(String title, double[] truth, double[] proxy, double fStar,
+  public static Path draw(String title, double[] truth, double[] proxy, double fStar,
       double proxyAtOptimum, Path file) {
     double limit = zoomLimit(truth);
     boolean[] in = new boolean[truth.length];
@@ -128,7 +128,7 @@ final class ParityPlot {
    * @param truth the true values, at least one
    * @return the limit, one of the values
    */
-  static double zoomLimit(double[] truth) {
+  public static double zoomLimit(double[] truth) {
     double[] s = truth.clone();
     Arrays.sort(s);
     int k = Math.max(ZOOM_MIN_POINTS, (int) Math.ceil(s.length * ZOOM_FRACTION_PERCENT / 100.0));
@@ -136,7 +136,7 @@ final class ParityPlot {
   }
 
   /** A common range of both axes holding every value and x*'s point, with a margin. */
-  static double[] range(double[] truth, double[] proxy, double fStar, double proxyAtOptimum) {
+  public static double[] range(double[] truth, double[] proxy, double fStar, double proxyAtOptimum) {
     double lo = Math.min(fStar, proxyAtOptimum);
     double hi = Math.max(fStar, proxyAtOptimum);
     for (double[] v : new double[][] {truth, proxy}) {
@@ -175,7 +175,7 @@ final class ParityPlot {
   }
 
   /** The mean of {@code proxy - truth}. */
-  static double bias(double[] truth, double[] proxy) {
+  public static double bias(double[] truth, double[] proxy) {
     double s = 0;
     for (int i = 0; i < truth.length; i++) {
       s += proxy[i] - truth[i];

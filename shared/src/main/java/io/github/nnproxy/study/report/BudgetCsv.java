@@ -1,5 +1,7 @@
-package io.github.nnproxy.study;
+package io.github.nnproxy.study.report;
 
+import io.github.nnproxy.study.BudgetMethod;
+import io.github.nnproxy.study.BudgetRun;
 import java.io.Closeable;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,9 +19,9 @@ import java.util.Set;
  * timing first; a torn or unreadable line is dropped on restore and its run made again.
  * Thread-safe: {@link #append} is synchronized.
  */
-final class BudgetCsv implements Closeable {
-  static final String RUNS = "budget-runs.csv";
-  static final String TIMINGS = "budget-timings.csv";
+public final class BudgetCsv implements Closeable {
+  public static final String RUNS = "budget-runs.csv";
+  public static final String TIMINGS = "budget-timings.csv";
   static final String[] RUN_HEADER = {"function", "dimension", "budget", "method", "optimizer",
       "seed", "run_seed", "evaluations", "regret", "distance", "x", "trace"};
   static final String[] TIMING_HEADER = {"function", "dimension", "budget", "method", "optimizer",
@@ -32,12 +34,12 @@ final class BudgetCsv implements Closeable {
   }
 
   /** Rewrites both files with the kept runs, then opens them for appending. */
-  static BudgetCsv open(Path dir, List<BudgetRun> kept) {
+  public static BudgetCsv open(Path dir, List<BudgetRun> kept) {
     rewrite(dir, kept);
     return new BudgetCsv(RowAppender.open(dir.resolve(RUNS), dir.resolve(TIMINGS)));
   }
 
-  void append(BudgetRun r) {
+  public void append(BudgetRun r) {
     files.append(runRow(r), timingRow(r));
   }
 
@@ -47,7 +49,7 @@ final class BudgetCsv implements Closeable {
   }
 
   /** Rewrites both files with the runs in the given order. */
-  static void rewrite(Path dir, List<BudgetRun> sorted) {
+  public static void rewrite(Path dir, List<BudgetRun> sorted) {
     List<List<Object>> runRows = new ArrayList<>();
     List<List<Object>> timingRows = new ArrayList<>();
     for (BudgetRun r : sorted) {
@@ -59,9 +61,9 @@ final class BudgetCsv implements Closeable {
   }
 
   /** What a folder holds: its complete, readable runs (each once), and the lines dropped. */
-  record Restored(List<BudgetRun> runs, int dropped) {}
+  public record Restored(List<BudgetRun> runs, int dropped) {}
 
-  static Restored restore(Path dir) {
+  public static Restored restore(Path dir) {
     Map<String, double[]> time = new HashMap<>();
     for (String[] c : RunsCsv.lines(dir.resolve(TIMINGS), TIMING_HEADER).rows()) {
       try {
@@ -97,7 +99,7 @@ final class BudgetCsv implements Closeable {
     return new Restored(out, dropped);
   }
 
-  static String key(String function, int d, int budget, String method, String optimizer,
+  public static String key(String function, int d, int budget, String method, String optimizer,
       long seed) {
     return String.join("\u0000", function, Integer.toString(d), Integer.toString(budget), method,
         optimizer, Long.toString(seed));

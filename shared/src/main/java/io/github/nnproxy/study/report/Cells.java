@@ -1,16 +1,18 @@
-package io.github.nnproxy.study;
+package io.github.nnproxy.study.report;
 
+import io.github.nnproxy.study.CellSummary;
+import io.github.nnproxy.study.Objective;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** Looks up cell summaries by identity; read-only after construction. */
-final class Cells {
+public final class Cells {
   private final List<CellSummary> all;
   private final Map<String, CellSummary> byKey = new HashMap<>();
 
-  Cells(List<CellSummary> cells) {
+  public Cells(List<CellSummary> cells) {
     this.all = List.copyOf(cells);
     for (CellSummary c : cells) {
       byKey.put(key(c.function(), c.dimension(), c.scheme(), c.optimizer(), c.objective()), c);
@@ -21,11 +23,11 @@ final class Cells {
     return all;
   }
 
-  Optional<CellSummary> proxy(String function, int d, String scheme, String optimizer) {
+  public Optional<CellSummary> proxy(String function, int d, String scheme, String optimizer) {
     return Optional.ofNullable(byKey.get(key(function, d, scheme, optimizer, Objective.PROXY)));
   }
 
-  Optional<CellSummary> truth(String function, int d, String optimizer) {
+  public Optional<CellSummary> truth(String function, int d, String optimizer) {
     return Optional.ofNullable(byKey.get(key(function, d, "", optimizer, Objective.TRUTH)));
   }
 

@@ -1,4 +1,4 @@
-package io.github.nnproxy.study;
+package io.github.nnproxy.study.plot;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -25,7 +25,7 @@ import java.util.Locale;
  * plots need square panels, colour bars and annotations that XChart cannot place; this is the
  * small part of a plotting library they use. One canvas is drawn by one thread.
  */
-final class Canvas {
+public final class Canvas {
   static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 16);
   static final Font SUBTITLE = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
   static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 13);

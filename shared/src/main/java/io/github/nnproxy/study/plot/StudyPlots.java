@@ -1,8 +1,16 @@
-package io.github.nnproxy.study;
+package io.github.nnproxy.study.plot;
 
 import io.github.nnproxy.benchmark.BenchmarkFunction;
+import io.github.nnproxy.internal.Seeds;
 import io.github.nnproxy.proxy.Proxy;
 import io.github.nnproxy.sampling.SamplingScheme;
+import io.github.nnproxy.study.CellSummary;
+import io.github.nnproxy.study.Objective;
+import io.github.nnproxy.study.ProxyRecord;
+import io.github.nnproxy.study.RunRecord;
+import io.github.nnproxy.study.StabilityStudy;
+import io.github.nnproxy.study.StudyOptimizer;
+import io.github.nnproxy.study.report.Cells;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,16 +25,16 @@ import java.util.function.Supplier;
  * a parity plot per proxy and a distance chart per function.
  * Proxies are loaded back from their files, so no proxy is held in memory between plots.
  */
-final class StudyPlots {
+public final class StudyPlots {
   private final StabilityStudy study;
   private final Path dir;
 
-  StudyPlots(StabilityStudy study, Path dir) {
+  public StudyPlots(StabilityStudy study, Path dir) {
     this.study = study;
     this.dir = dir;
   }
 
-  List<Path> draw(ExecutorService pool, List<RunRecord> runs, List<CellSummary> cells,
+  public List<Path> draw(ExecutorService pool, List<RunRecord> runs, List<CellSummary> cells,
       List<ProxyRecord> proxies) {
     List<String> labels = study.optimizers().stream().map(StudyOptimizer::label).toList();
     List<CompletableFuture<Path>> tasks = new ArrayList<>();
@@ -80,7 +88,7 @@ final class StudyPlots {
    * scheme.sampler(f).sample(domain, samples, seed)} with the record's seed (see {@code
    * StudyRunner}), and samplers are deterministic in their seed.
    */
-  static double[][] trainingPoints(BenchmarkFunction f, ProxyRecord p) {
+  public static double[][] trainingPoints(BenchmarkFunction f, ProxyRecord p) {
     return SamplingScheme.parse(p.scheme()).sampler(f).sample(f.domain(), p.samples(), p.seed());
   }
 

@@ -1,5 +1,9 @@
-package io.github.nnproxy.study;
+package io.github.nnproxy.study.report;
 
+import io.github.nnproxy.study.CellSummary;
+import io.github.nnproxy.study.MeanStd;
+import io.github.nnproxy.study.ProxyRecord;
+import io.github.nnproxy.study.RunRecord;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,7 +11,7 @@ import java.util.List;
  * Summarizes runs into cells. The runs must be in canonical order, so each cell's runs are
  * consecutive and summed in seed order: the statistics are the same bits for any thread count.
  */
-final class Summaries {
+public final class Summaries {
   private Summaries() {}
 
   /**
@@ -17,7 +21,7 @@ final class Summaries {
    * @param proxies the proxies, to attach their validation quality to proxy cells
    * @return one summary per cell, in the runs' order
    */
-  static List<CellSummary> of(List<RunRecord> sorted, List<ProxyRecord> proxies) {
+  public static List<CellSummary> of(List<RunRecord> sorted, List<ProxyRecord> proxies) {
     List<CellSummary> cells = new ArrayList<>();
     int from = 0;
     while (from < sorted.size()) {

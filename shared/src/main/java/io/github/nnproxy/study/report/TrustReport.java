@@ -1,7 +1,14 @@
-package io.github.nnproxy.study;
+package io.github.nnproxy.study.report;
 
 import io.github.nnproxy.benchmark.BenchmarkFunction;
 import io.github.nnproxy.sampling.SamplingScheme;
+import io.github.nnproxy.study.MeanStd;
+import io.github.nnproxy.study.TrustCell;
+import io.github.nnproxy.study.TrustMethod;
+import io.github.nnproxy.study.TrustOptimizer;
+import io.github.nnproxy.study.TrustResult;
+import io.github.nnproxy.study.TrustRun;
+import io.github.nnproxy.study.TrustStudy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,10 +25,10 @@ import java.util.Map;
  * Sorts a {@link TrustStudy}'s runs, summarizes each cell, decides the goal with a reason, and
  * writes {@code trust.csv} and {@code trust.md}. Not API; stateless.
  */
-final class TrustReport {
-  static final String CSV = "trust.csv";
-  static final String MARKDOWN = "trust.md";
-  static final String HEADER = "function,dimension,scheme,optimizer,seed,method,method_name,"
+public final class TrustReport {
+  public static final String CSV = "trust.csv";
+  public static final String MARKDOWN = "trust.md";
+  public static final String HEADER = "function,dimension,scheme,optimizer,seed,method,method_name,"
       + "distance,true_value,true_evaluations";
 
   private TrustReport() {}
@@ -30,7 +37,7 @@ final class TrustReport {
    * Summarizes the runs (in canonical order, as {@code trust.csv} holds them) and writes {@code
    * trust.md}.
    */
-  static TrustResult write(TrustStudy study, List<TrustRun> runs) {
+  public static TrustResult write(TrustStudy study, List<TrustRun> runs) {
     List<TrustCell> cells = cells(study, runs);
     Path dir = study.output();
     try {
@@ -105,7 +112,7 @@ final class TrustReport {
   }
 
   /** Empty if the goal holds, else why not, from the runs. */
-  static String reason(TrustStudy study, Map<TrustMethod, double[][]> per,
+  public static String reason(TrustStudy study, Map<TrustMethod, double[][]> per,
       Map<TrustMethod, MeanStd> dist, Map<TrustMethod, MeanStd> value,
       Map<TrustMethod, MeanStd> evals) {
     double share = study.budgetShare();

@@ -1,5 +1,8 @@
-package io.github.nnproxy.study;
+package io.github.nnproxy.study.report;
 
+import io.github.nnproxy.study.MeanStd;
+import io.github.nnproxy.study.Objective;
+import io.github.nnproxy.study.SeedColumn;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -17,8 +20,8 @@ import org.apache.commons.csv.CSVRecord;
  * The seed study's published figures (resource {@code seed-figures.csv}) and its known defects.
  * Immutable after loading; thread-safe.
  */
-final class SeedFigures {
-  static final String RESOURCE = "seed-figures.csv";
+public final class SeedFigures {
+  private static final String RESOURCE = "/io/github/nnproxy/study/seed-figures.csv";
   private static final SeedFigures INSTANCE = load();
 
   private final Map<String, MeanStd> figures;
@@ -28,7 +31,7 @@ final class SeedFigures {
   }
 
   /** Returns the figures shipped with nnproxy. */
-  static SeedFigures published() {
+  public static SeedFigures published() {
     return INSTANCE;
   }
 
@@ -42,7 +45,7 @@ final class SeedFigures {
    * @param objective proxy or truth
    * @return the mean and std, or empty if the seed has no such figure
    */
-  Optional<MeanStd> distance(
+  public Optional<MeanStd> distance(
       String function, int d, String scheme, SeedColumn column, Objective objective) {
     return Optional.ofNullable(figures.get(key(function, d, scheme, column, objective)));
   }
@@ -56,7 +59,7 @@ final class SeedFigures {
    * Returns why the seed's figure for a function and dimension is not of the standard function,
    * or empty if it is.
    */
-  static Optional<String> defect(String function, int d) {
+  public static Optional<String> defect(String function, int d) {
     if (function.equals("rastrigin") && d == 10) {
       return Optional.of("the seed's 10-D Rastrigin summed only the first 4 coordinates, so its "
           + "figure is not of the standard 10-D function");

@@ -1,5 +1,8 @@
-package io.github.nnproxy.study;
+package io.github.nnproxy.study.plot;
 
+import io.github.nnproxy.study.BudgetCell;
+import io.github.nnproxy.study.BudgetSummary;
+import io.github.nnproxy.study.report.BudgetReport;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.nio.file.Path;
@@ -16,7 +19,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * log scale (regrets below {@value #FLOOR} are drawn at it). One PNG per cell and one overview
  * of every cell. Stateless.
  */
-final class BudgetPlots {
+public final class BudgetPlots {
   static final double FLOOR = 1e-8;
   private static final Color[] COLORS = {new Color(0xD62728), new Color(0xFF7F0E),
       new Color(0x1F77B4), new Color(0x17BECF), new Color(0x7F7F7F), new Color(0x2CA02C),
@@ -24,7 +27,7 @@ final class BudgetPlots {
 
   private BudgetPlots() {}
 
-  static List<Path> draw(List<BudgetCell> cells, List<BudgetSummary> summaries, Path dir) {
+  public static List<Path> draw(List<BudgetCell> cells, List<BudgetSummary> summaries, Path dir) {
     List<String> labels = BudgetReport.labels(summaries);
     List<Path> out = new ArrayList<>();
     List<XYChart> small = new ArrayList<>();

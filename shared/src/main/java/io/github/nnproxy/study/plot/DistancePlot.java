@@ -1,5 +1,12 @@
-package io.github.nnproxy.study;
+package io.github.nnproxy.study.plot;
 
+import io.github.nnproxy.study.CellSummary;
+import io.github.nnproxy.study.MeanStd;
+import io.github.nnproxy.study.Objective;
+import io.github.nnproxy.study.SeedColumn;
+import io.github.nnproxy.study.StudyOptimizer;
+import io.github.nnproxy.study.report.Cells;
+import io.github.nnproxy.study.report.SeedFigures;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -20,7 +27,7 @@ import java.util.Optional;
  * diamond with its own error bar. Bars too short to see carry their value. The legend sits below
  * the plotting area, which keeps its size however many optimizers there are. Stateless.
  */
-final class DistancePlot {
+public final class DistancePlot {
   private static final int LEFT = 84;
   private static final int RIGHT = 24;
   private static final int TOP = 58;
@@ -35,7 +42,7 @@ final class DistancePlot {
   private DistancePlot() {}
 
   /** One bar: a cell's mean and std, or {@link MeanStd#NONE}, and the seed's figure if any. */
-  record Bar(MeanStd ours, Optional<MeanStd> seed, boolean seedDefective) {}
+  public record Bar(MeanStd ours, Optional<MeanStd> seed, boolean seedDefective) {}
 
   /**
    * The extent of an error bar: mean minus std, cut at zero, to mean plus std.
@@ -52,7 +59,7 @@ final class DistancePlot {
    * The bars of one category (the truth if {@code scheme} is empty, else a scheme's proxies),
    * one per optimizer, in the study's order.
    */
-  static List<Bar> bars(String function, int d, String scheme, List<StudyOptimizer> optimizers,
+  public static List<Bar> bars(String function, int d, String scheme, List<StudyOptimizer> optimizers,
       Cells cells, SeedFigures seed) {
     List<Bar> out = new ArrayList<>();
     boolean truth = scheme.isEmpty();
@@ -69,7 +76,7 @@ final class DistancePlot {
   }
 
   /** The top of the value axis: the highest error bar of ours or the seed's, with headroom. */
-  static double top(List<List<Bar>> categories) {
+  public static double top(List<List<Bar>> categories) {
     double top = 0;
     for (List<Bar> bars : categories) {
       for (Bar b : bars) {
@@ -96,7 +103,7 @@ final class DistancePlot {
    * @param file the PNG to write
    * @return {@code file}
    */
-  static Path draw(String function, int[] dimensions, List<String> schemes,
+  public static Path draw(String function, int[] dimensions, List<String> schemes,
       List<StudyOptimizer> optimizers, int seeds, Cells cells, Path file) {
     SeedFigures seed = SeedFigures.published();
     List<String> categoryNames = new ArrayList<>();

@@ -1,4 +1,4 @@
-package io.github.nnproxy.study;
+package io.github.nnproxy.study.plot;
 
 import io.github.nnproxy.internal.OutputFiles;
 import java.awt.Color;
@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.BitmapEncoder.BitmapFormat;
+import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
@@ -20,7 +20,7 @@ import org.knowm.xchart.internal.chartpart.Chart;
  * writing PNGs, drawn with XChart (whose {@link BitmapEncoder} renders off-screen) or with
  * {@link Canvas}; both work on a headless machine. Stateless.
  */
-final class Plots {
+public final class Plots {
   /** Matplotlib's perceptually uniform "viridis" map at 0, 0.1, ..., 1, low to high. */
   static final Color[] VIRIDIS = {
       new Color(0x440154), new Color(0x482475), new Color(0x414487), new Color(0x355F8D),

@@ -1,6 +1,9 @@
-package io.github.nnproxy.study;
+package io.github.nnproxy.study.report;
 
 import io.github.nnproxy.internal.OutputFiles;
+import io.github.nnproxy.study.Objective;
+import io.github.nnproxy.study.RunFiles;
+import io.github.nnproxy.study.RunRecord;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
@@ -38,19 +41,19 @@ import org.slf4j.LoggerFactory;
  * line by line and drops a torn or unparseable line (its run is simply made again); {@link #open}
  * rewrites the files with the rows kept before it appends.
  */
-final class RunsCsv implements Closeable {
+public final class RunsCsv implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(RunsCsv.class);
-  static final String RUNS = "runs.csv";
-  static final String TIMINGS = "timings.csv";
-  static final String[] RUN_HEADER = {"function", "dimension", "scheme", "optimizer", "seed",
+  public static final String RUNS = "runs.csv";
+  public static final String TIMINGS = "timings.csv";
+  public static final String[] RUN_HEADER = {"function", "dimension", "scheme", "optimizer", "seed",
       "run_seed", "objective", "distance", "true_value", "regret", "optimizer_value",
       "proxy_value", "proxy_error", "evaluations", "in_domain", "x"};
-  static final String[] TIMING_HEADER = {"function", "dimension", "scheme", "optimizer", "seed",
+  public static final String[] TIMING_HEADER = {"function", "dimension", "scheme", "optimizer", "seed",
       "objective", "wall_seconds"};
   private static final CSVFormat LINE = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
 
-  /** The two files as the {@link StudyEngine} uses them. */
-  static final RunFiles<RunRecord> FILES = new RunFiles<>() {
+  /** The two files as the {@link io.github.nnproxy.study.StudyEngine} uses them. */
+  public static final RunFiles<RunRecord> FILES = new RunFiles<>() {
     @Override
     public String name() {
       return RUNS;
@@ -91,7 +94,7 @@ final class RunsCsv implements Closeable {
   }
 
   /** What a folder's {@code runs.csv} holds: its complete, valid rows, and the lines dropped. */
-  record Restored(List<RunRecord> runs, int dropped) {}
+  public record Restored(List<RunRecord> runs, int dropped) {}
 
   /**
    * Rewrites both files in {@code dir} with the given runs (via temporary files), then opens them
@@ -129,7 +132,7 @@ final class RunsCsv implements Closeable {
    * @throws IllegalStateException if {@code runs.csv} has a complete header line that is not this
    *     version's header
    */
-  static Restored restore(Path dir) {
+  public static Restored restore(Path dir) {
     Map<String, Duration> wall = new HashMap<>();
     for (String[] c : lines(dir.resolve(TIMINGS), TIMING_HEADER).rows) {
       try {
@@ -180,7 +183,7 @@ final class RunsCsv implements Closeable {
   }
 
   /** The data rows of a CSV file with the given header, and the lines dropped. */
-  record Lines(List<String[]> rows, int dropped) {}
+  public record Lines(List<String[]> rows, int dropped) {}
 
   /**
    * Reads the complete data rows of a CSV file written by {@link #writeAtomically} and appended
@@ -189,7 +192,7 @@ final class RunsCsv implements Closeable {
    *
    * @throws IllegalStateException if the file's complete header line is not {@code header}
    */
-  static Lines lines(Path file, String[] header) {
+  public static Lines lines(Path file, String[] header) {
     if (!Files.exists(file)) {
       return new Lines(List.of(), 0);
     }
@@ -262,7 +265,7 @@ final class RunsCsv implements Closeable {
   }
 
   /** Writes a whole CSV file to a temporary sibling, then renames it into place. */
-  static void writeAtomically(Path file, String[] header, List<List<Object>> rows) {
+  public static void writeAtomically(Path file, String[] header, List<List<Object>> rows) {
     try {
       Path tmp = OutputFiles.createSibling(file.toAbsolutePath().getParent(),
           file.getFileName().toString(), ".tmp");
@@ -283,7 +286,7 @@ final class RunsCsv implements Closeable {
   }
 
   /** Formats a double exactly and without locale; NaN becomes an empty field. */
-  static String fmt(double v) {
+  public static String fmt(double v) {
     return Double.isNaN(v) ? "" : Double.toString(v);
   }
 

@@ -1,4 +1,4 @@
-package io.github.nnproxy.study;
+package io.github.nnproxy.study.plot;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,6 +10,21 @@ import io.github.nnproxy.benchmark.BenchmarkFunction;
 import io.github.nnproxy.benchmark.Benchmarks;
 import io.github.nnproxy.proxy.Proxy;
 import io.github.nnproxy.sampling.SamplingScheme;
+import io.github.nnproxy.study.CellSummary;
+import io.github.nnproxy.study.FixedOptimizer;
+import io.github.nnproxy.study.MeanStd;
+import io.github.nnproxy.study.Objective;
+import io.github.nnproxy.study.ProxyRecord;
+import io.github.nnproxy.study.RunRecord;
+import io.github.nnproxy.study.SeedColumn;
+import io.github.nnproxy.study.StabilityStudyTest;
+import io.github.nnproxy.study.StudyOptimizer;
+import io.github.nnproxy.study.plot.DistancePlot;
+import io.github.nnproxy.study.plot.LandscapePlot;
+import io.github.nnproxy.study.plot.ParityPlot;
+import io.github.nnproxy.study.plot.StudyPlots;
+import io.github.nnproxy.study.report.Cells;
+import io.github.nnproxy.study.report.SeedFigures;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
