@@ -4,6 +4,7 @@ import io.github.nnproxy.Domain;
 import io.github.nnproxy.ForwardModel;
 import io.github.nnproxy.benchmark.BenchmarkFunction;
 import io.github.nnproxy.benchmark.Benchmarks;
+import io.github.nnproxy.paper.SeedRecipes;
 import io.github.nnproxy.proxy.Proxy;
 import io.github.nnproxy.proxy.ProxyTrainer;
 import io.github.nnproxy.sampling.Sampler;
@@ -185,7 +186,7 @@ public final class TrainCommand implements Callable<Integer> {
         OptionChecks.dimension(spec.commandLine(), "--dimension", function, dimension);
         f = Benchmarks.byName(function, dimension);
         model = f;
-        sampler = scheme.sampler(f);
+        sampler = SeedRecipes.sampler(scheme, f);
         label = f.name() + "-" + dimension + "d";
         t = trainer.trainer(f);
       }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.nnproxy.benchmark.Benchmarks;
+import io.github.nnproxy.paper.SeedRecipes;
 import io.github.nnproxy.proxy.ProxyTrainer;
 import io.github.nnproxy.sampling.SamplingScheme;
 import java.util.List;
@@ -39,7 +40,7 @@ class PresetTest {
   void trainerPresetsGiveTheirTrainers() {
     var f = Benchmarks.rosenbrock(2);
     assertEquals(ProxyTrainer.defaults(), TrainerPreset.DEFAULTS.trainer(f));
-    assertEquals(ProxyTrainer.paper(f), TrainerPreset.PAPER.trainer(f));
+    assertEquals(SeedRecipes.trainer(f), TrainerPreset.PAPER.trainer(f));
     assertEquals(TrainerPreset.QUICK, TrainerPreset.parse(" Quick "));
     assertThrows(IllegalArgumentException.class, () -> TrainerPreset.parse("slow"));
   }

@@ -3,6 +3,7 @@ package io.github.nnproxy.study;
 import io.github.nnproxy.ForwardModel;
 import io.github.nnproxy.benchmark.BenchmarkFunction;
 import io.github.nnproxy.internal.Seeds;
+import io.github.nnproxy.paper.SeedRecipes;
 import io.github.nnproxy.proxy.Proxy;
 import io.github.nnproxy.sampling.SamplingScheme;
 import java.nio.file.Files;
@@ -152,7 +153,7 @@ final class ProxyCache {
     BenchmarkFunction f = c.function();
     SamplingScheme scheme = c.scheme();
     int n = scheme.sampleSize(grid.baseSize());
-    Proxy proxy = grid.trainer(f).train(sampledTruth.apply(f), scheme.sampler(f), n, seed(c));
+    Proxy proxy = grid.trainer(f).train(sampledTruth.apply(f), SeedRecipes.sampler(scheme, f), n, seed(c));
     Path file = dir.resolve(c.fileName());
     proxy.save(file);
     ProxyRecord rec = record(c, file, proxy);

@@ -7,6 +7,7 @@ import io.github.nnproxy.manage.ManagedOptimization;
 import io.github.nnproxy.manage.ManagedResult;
 import io.github.nnproxy.optimize.Optimizer;
 import io.github.nnproxy.optimize.Optimum;
+import io.github.nnproxy.paper.SeedRecipes;
 import io.github.nnproxy.proxy.Proxy;
 import io.github.nnproxy.proxy.ProxyTrainer;
 import io.github.nnproxy.sampling.Sampler;
@@ -246,7 +247,7 @@ final class TrustProtocol implements StudyProtocol<TrustProtocol.Run, TrustCsv.R
       initial = Math.max(ProxyTrainer.MIN_SAMPLES,
           (int) ((long) budget * m.initialSamples() / m.budget()));
     }
-    return m.toBuilder().initialSampler(s.sampler(f)).initialSamples(initial).budget(budget)
+    return m.toBuilder().initialSampler(SeedRecipes.sampler(s, f)).initialSamples(initial).budget(budget)
         .seed(seed).threads(1).build();
   }
 

@@ -2,6 +2,7 @@ package io.github.nnproxy.study.plot;
 
 import io.github.nnproxy.benchmark.BenchmarkFunction;
 import io.github.nnproxy.internal.Seeds;
+import io.github.nnproxy.paper.SeedRecipes;
 import io.github.nnproxy.proxy.Proxy;
 import io.github.nnproxy.sampling.SamplingScheme;
 import io.github.nnproxy.study.CellSummary;
@@ -76,7 +77,7 @@ public final class StudyPlots {
     SamplingScheme scheme = SamplingScheme.parse(p.scheme());
     long seed = Seeds.derive(study.proxySeed(), "parity", p.function(), p.dimension(),
         p.scheme());
-    double[][] xs = scheme.sampler(f).sample(f.domain(), study.parityPoints(), seed);
+    double[][] xs = SeedRecipes.sampler(scheme, f).sample(f.domain(), study.parityPoints(), seed);
     String title = p.function() + " " + p.dimension() + "-D " + p.scheme();
     double atOptimum = proxy.evaluate(f.optimum());
     return ParityPlot.draw(title, f.evaluateAll(xs), proxy.evaluateAll(xs), f.optimalValue(),
@@ -85,11 +86,11 @@ public final class StudyPlots {
 
   /**
    * The points a proxy was trained on, drawn again: the study trains on {@code
-   * scheme.sampler(f).sample(domain, samples, seed)} with the record's seed (see {@code
+   * SeedRecipes.sampler(scheme, f).sample(domain, samples, seed)} with the record's seed (see {@code
    * StudyRunner}), and samplers are deterministic in their seed.
    */
   public static double[][] trainingPoints(BenchmarkFunction f, ProxyRecord p) {
-    return SamplingScheme.parse(p.scheme()).sampler(f).sample(f.domain(), p.samples(), p.seed());
+    return SeedRecipes.sampler(SamplingScheme.parse(p.scheme()), f).sample(f.domain(), p.samples(), p.seed());
   }
 
   private BenchmarkFunction problem(String name, int d) {

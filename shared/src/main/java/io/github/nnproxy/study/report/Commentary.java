@@ -3,8 +3,8 @@ package io.github.nnproxy.study.report;
 import static io.github.nnproxy.study.report.MarkdownReport.num;
 
 import io.github.nnproxy.benchmark.BenchmarkFunction;
+import io.github.nnproxy.paper.SeedRecipes;
 import io.github.nnproxy.proxy.ProxyQuality;
-import io.github.nnproxy.proxy.ProxyTrainer;
 import io.github.nnproxy.sampling.SamplingScheme;
 import io.github.nnproxy.study.CellSummary;
 import io.github.nnproxy.study.MeanStd;
@@ -196,7 +196,7 @@ public final class Commentary {
     }
     boolean paper = true;
     for (BenchmarkFunction f : study.problems()) {
-      paper &= study.trainer(f).equals(ProxyTrainer.paper(f));
+      paper &= study.trainer(f).equals(SeedRecipes.trainer(f));
     }
     notes.add(paper ? "- Proxies trained with the seed's networks and settings "
         + "(ProxyTrainer.paper)." : "- Proxies not trained with the seed's networks "

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.nnproxy.ForwardModel;
 import io.github.nnproxy.benchmark.BenchmarkFunction;
 import io.github.nnproxy.benchmark.Benchmarks;
+import io.github.nnproxy.paper.SeedRecipes;
 import io.github.nnproxy.proxy.Proxy;
 import io.github.nnproxy.sampling.SamplingScheme;
 import io.github.nnproxy.study.CellSummary;
@@ -171,7 +172,7 @@ class StudyPlotsTest {
       return f.evaluate(x);
     });
     SamplingScheme scheme = SamplingScheme.SPARSE_UNIFORM;
-    Proxy proxy = StabilityStudyTest.FAST.train(recorder, scheme.sampler(f), 120, 99L);
+    Proxy proxy = StabilityStudyTest.FAST.train(recorder, SeedRecipes.sampler(scheme, f), 120, 99L);
     ProxyRecord p = new ProxyRecord("ackley", 2, scheme.label(), 120, 99L,
         tmp.resolve("p.nnproxy"), proxy.quality());
     double[][] drawn = StudyPlots.trainingPoints(f, p);
