@@ -3,6 +3,8 @@ package io.github.nnproxy.cli;
 import io.github.nnproxy.benchmark.Benchmarks;
 import io.github.nnproxy.jenetics.JeneticsOptimizer;
 import io.github.nnproxy.jmetal.JmetalPsoOptimizer;
+import io.github.nnproxy.manage.Acquisition;
+import io.github.nnproxy.manage.BatchSelection;
 import io.github.nnproxy.manage.ManagedOptimization;
 import io.github.nnproxy.optimize.Optimizer;
 import io.github.nnproxy.proxy.ProxyTrainer;
@@ -98,15 +100,40 @@ public final class BudgetCommand implements Callable<Integer> {
       description = "Members of the loop's proxy ensemble. Default: ${DEFAULT-VALUE}.")
   private int ensemble = 3;
 
+  @Option(names = "--acquisition", paramLabel = "mean|lcb|ei",
+      description = "What the loop minimizes on its ensemble: mean, lcb (mean - kappa x "
+          + "spread) or ei (expected improvement). Default: the loop's default (lcb).")
+  private String acquisition;
+
+  @Option(names = "--kappa", paramLabel = "KAPPA",
+      description = "Weight of the spread in lcb. Default: the loop's default.")
+  private Double kappa;
+
+  @Option(names = "--trust-radius", paramLabel = "SHARE",
+      description = "Initial half-width of the loop's trust region as a share of the domain's "
+          + "width; 0 turns the trust region off. Default: the loop's default.")
+  private Double trustRadius;
+
+  @Option(names = "--batch", paramLabel = "minima|merit",
+      description = "How the loop fills a round after the optimizer's proposals: distinct "
+          + "minima of the acquisition, or spread and distance merit (the first scheme). "
+          + "Default: the loop's default (minima).")
+  private String batch;
+
+  @Option(names = "--stop-on-convergence", negatable = false,
+      description = "Let the loop stop when its proxy's optimum stops moving, budget left or "
+          + "not. Default: it spends its budget.")
+  private boolean stopOnConvergence;
+
   @Option(names = "--rounds", paramLabel = "N",
       description = "Rounds the loop spreads its budget over, after its initial sample. "
           + "Default: ${DEFAULT-VALUE}.")
-  private int rounds = 12;
+  private int rounds = 24;
 
   @Option(names = "--initial-share", paramLabel = "SHARE",
       description = "Share of the budget the loop spends on its initial Latin-hypercube "
           + "sample. Default: ${DEFAULT-VALUE}.")
-  private double initialShare = 0.3;
+  private double initialShare = 0.15;
 
   @Option(names = "--threads", paramLabel = "N",
       description = "Runs made at once; results do not depend on it. "
@@ -262,8 +289,39 @@ public final class BudgetCommand implements Callable<Integer> {
           ? ProxyTrainer.builder().hiddenLayers(16, 16).epochs(60).patience(15).batchSize(16)
               .build()
           : BudgetStudy.defaultOfflineTrainer();
-      ManagedOptimization managed = BudgetStudy.defaultManaged().toBuilder().trainer(trainer)
-          .ensembleSize(ensemble).build();
+      ManagedOptimization.Builder mb = BudgetStudy.defaultManaged().toBuilder().trainer(trainer)
+          .ensembleSize(ensemble);
+      if (acquisition != null) {
+        mb.acquisition(switch (acquisition.toLowerCase(Locale.ROOT)) {
+          case "mean" -> Acquisition.MEAN;
+          case "lcb" -> Acquisition.LOWER_CONFIDENCE_BOUND;
+          case "ei" -> Acquisition.EXPECTED_IMPROVEMENT;
+          default -> throw new IllegalArgumentException(
+              "--acquisition must be mean, lcb or ei, but was '" + acquisition + "'");
+        });
+      }
+      if (kappa != null) {
+        mb.explorationWeight(kappa);
+      }
+      if (trustRadius != null) {
+        if (trustRadius == 0) {
+          mb.trustRegion(false);
+        } else {
+          mb.trustRegion(true).trustRadius(trustRadius);
+        }
+      }
+      if (batch != null) {
+        mb.batchSelection(switch (batch.toLowerCase(Locale.ROOT)) {
+          case "minima" -> BatchSelection.DISTINCT_MINIMA;
+          case "merit" -> BatchSelection.SPREAD_AND_MERIT;
+          default -> throw new IllegalArgumentException(
+              "--batch must be minima or merit, but was '" + batch + "'");
+        });
+      }
+      if (stopOnConvergence) {
+        mb.stopOnConvergence(true);
+      }
+      ManagedOptimization managed = mb.build();
       b.managed(managed).offlineTrainer(trainer);
       if (!quiet) {
         PrintWriter err = spec.commandLine().getErr();

@@ -51,4 +51,27 @@ class BudgetCommandTest {
     assertEquals(0, again.exitCode(), again.err());
     assertEquals(String.join("\n", rows) + "\n", Files.readString(a.resolve("budget-runs.csv")));
   }
+
+  @Test
+  void theLoopsChoicesAreOptionsAndBadValuesAreNamed(@TempDir Path dir) throws IOException {
+    String[] base = args(dir.resolve("first-scheme"));
+    String[] first = java.util.stream.Stream.concat(java.util.Arrays.stream(base),
+        java.util.stream.Stream.of("--acquisition", "mean", "--trust-radius", "0", "--batch",
+            "merit", "--stop-on-convergence")).toArray(String[]::new);
+    Cli.Run run = Cli.run(first);
+    assertEquals(0, run.exitCode(), run.err());
+    String config = Files.readString(dir.resolve("first-scheme").resolve("study-config.txt"));
+    assertTrue(config.contains("acquisition MEAN") && config.contains("trust region off")
+        && config.contains("batch SPREAD_AND_MERIT") && config.contains("stops on convergence"),
+        config);
+    String[][] bad = {{"--acquisition", "ucb"}, {"--batch", "random"}, {"--kappa", "-1"},
+        {"--trust-radius", "1.5"}};
+    for (String[] b : bad) {
+      String[] a = java.util.stream.Stream.concat(java.util.Arrays.stream(args(dir.resolve("x"))),
+          java.util.Arrays.stream(b)).toArray(String[]::new);
+      Cli.Run r = Cli.run(a);
+      assertTrue(r.exitCode() != 0, String.join(" ", b));
+      assertTrue(r.err().contains(b[1]), "the message names " + b[1] + ": " + r.err());
+    }
+  }
 }

@@ -117,6 +117,89 @@ final class Candidates {
     return out;
   }
 
+  /** The most pool points of a distinct-minima selection. */
+  static final int MAX_MINIMA_POOL = 8192;
+
+  /**
+   * Distinct local minima of an acquisition over a pool of uniform points and Gaussian steps
+   * (width {@code radius} of each coordinate's width) around the {@code centres} in turn (the
+   * best true points, best first): the lowest pool
+   * point, then the lowest outside an exclusion ball (radius {@code exclusion} in the unit cube)
+   * around every point chosen so far, skipping points within {@code tolerance} of an evaluated
+   * or chosen one.
+   */
+  static List<double[]> distinctMinima(AcquisitionModel acquisition, List<double[]> evaluated,
+      List<double[]> chosen, List<double[]> centres, double radius, double exclusion,
+      double tolerance, int n, long seed) {
+    Domain domain = acquisition.domain();
+    int d = domain.dimension();
+    int size = Math.min(MAX_MINIMA_POOL, 2 * POOL_PER_DIMENSION * d);
+    SplittableRandom r = new SplittableRandom(seed);
+    double[][] pool = new double[size][];
+    for (int i = 0; i < size; i++) {
+      double[] p = new double[d];
+      for (int j = 0; j < d; j++) {
+        double width = domain.upper(j) - domain.lower(j);
+        double[] centre = centres.get((i / 2) % centres.size());
+        p[j] = i % 2 == 0 ? centre[j] + radius * width * r.nextGaussian()
+            : domain.lower(j) + width * r.nextDouble();
+      }
+      pool[i] = domain.clamp(p);
+    }
+    double[] score = acquisition.evaluateAll(pool);
+    boolean[] out = new boolean[size];
+    for (int i = 0; i < size; i++) {
+      out[i] = !Double.isFinite(score[i]) || near(pool[i], evaluated, tolerance)
+          || near(pool[i], chosen, tolerance);
+    }
+    for (double[] c : chosen) {
+      exclude(domain, pool, out, c, exclusion);
+    }
+    List<double[]> picked = new ArrayList<>(n);
+    while (picked.size() < n) {
+      int best = -1;
+      for (int i = 0; i < size; i++) {
+        if (!out[i] && (best < 0 || score[i] < score[best])) {
+          best = i;
+        }
+      }
+      if (best < 0) {
+        break;
+      }
+      picked.add(pool[best]);
+      out[best] = true;
+      exclude(domain, pool, out, pool[best], exclusion);
+    }
+    return picked;
+  }
+
+  private static boolean near(double[] p, List<double[]> points, double tolerance) {
+    for (double[] q : points) {
+      if (distance(p, q) <= tolerance) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void exclude(Domain domain, double[][] pool, boolean[] out, double[] c,
+      double radius) {
+    double r2 = radius * radius;
+    for (int i = 0; i < pool.length; i++) {
+      if (out[i]) {
+        continue;
+      }
+      double s = 0;
+      for (int j = 0; j < c.length; j++) {
+        double e = (pool[i][j] - c[j]) / (domain.upper(j) - domain.lower(j));
+        s += e * e;
+      }
+      if (s < r2) {
+        out[i] = true;
+      }
+    }
+  }
+
   /** Pool points with the largest spread, at least 5% of the diagonal apart from each other. */
   static List<double[]> highSpread(ProxyEnsemble model, int n, long seed) {
     Domain domain = model.domain();

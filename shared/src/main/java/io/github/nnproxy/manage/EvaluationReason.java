@@ -15,6 +15,13 @@ public enum EvaluationReason {
   INITIAL_SAMPLE,
   /** The optimum the optimizer found on the proxy with the round's seed. */
   PROXY_OPTIMUM,
+  /**
+   * The optimum the optimizer found on the acquisition inside the trust region around the best
+   * true point.
+   */
+  TRUST_REGION,
+  /** A distinct local minimum of the acquisition over a pool of points. */
+  ACQUISITION_MINIMUM,
   /** The optimum of a restart of the optimizer on the proxy with another seed. */
   RESTART_OPTIMUM,
   /** A point where the ensemble's members disagree most (exploration). */
@@ -27,6 +34,9 @@ public enum EvaluationReason {
   DISTANCE_MERIT,
   /** A point of a local true search around the best true point, after the quality gate tripped. */
   LOCAL_SEARCH,
-  /** A space-filling point far from all evaluated points, after the quality gate tripped. */
+  /**
+   * A space-filling point far from all evaluated points: after the quality gate tripped, or to
+   * spend the budget when a round found no new candidate.
+   */
   SPACE_FILLING
 }

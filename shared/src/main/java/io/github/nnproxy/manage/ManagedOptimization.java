@@ -24,8 +24,15 @@ import io.github.nnproxy.sampling.Samplers;
  * prediction is recorded, and a {@link QualityGate} compares these out-of-sample predictions with
  * the truth. When it trips, the next round does not trust the proxy and spends its candidates on
  * the {@link Fallback} (a local true search around the best true point, or space-filling points).
- * The run stops when the budget (initial sample included) is spent, when the proxy's optimum
- * moves less than {@code tolerance} between two trusted rounds, or after {@code maxRounds}.
+ * The run stops when the budget (initial sample included) is spent or after {@code maxRounds};
+ * with {@link Builder#stopOnConvergence} also when the proxy's optimum moves less than {@code
+ * tolerance} between two trusted rounds.
+ *
+ * <p>What the optimizer minimizes is the {@link Acquisition}: by default the ensemble's lower
+ * confidence bound, which trades the mean against the members' spread. Each round the optimizer
+ * minimizes it over the whole domain and, with the {@link Builder#trustRegion trust region} on,
+ * inside a box around the best true point that grows after improving rounds and shrinks after
+ * failing ones; {@link BatchSelection} fills the rest of the round.
  *
  * <p>The answer is {@link ManagedResult#best()}, the best TRUE value seen. This is the scheme of
  * surrogate-assisted optimizers such as pySOT and lq-CMA-ES: the proxy proposes, the truth decides.
@@ -59,6 +66,12 @@ public final class ManagedOptimization {
   final double localRadius;
   final long seed;
   final int threads;
+  final Acquisition acquisition;
+  final double explorationWeight;
+  final boolean trustRegion;
+  final double trustRadius;
+  final BatchSelection batchSelection;
+  final boolean stopOnConvergence;
 
   private ManagedOptimization(Builder b) {
     this.trainer = b.trainer;
@@ -75,6 +88,12 @@ public final class ManagedOptimization {
     this.localRadius = b.localRadius;
     this.seed = b.seed;
     this.threads = b.threads;
+    this.acquisition = b.acquisition;
+    this.explorationWeight = b.explorationWeight;
+    this.trustRegion = b.trustRegion;
+    this.trustRadius = b.trustRadius;
+    this.batchSelection = b.batchSelection;
+    this.stopOnConvergence = b.stopOnConvergence;
   }
 
   /**
@@ -83,7 +102,10 @@ public final class ManagedOptimization {
    * 1e-3, a plain proxy, {@code QualityGate.of(0, 10)} (it trips when the proxy ranks the latest
    * 10 true evaluations no better than chance; on 2-D Rastrigin a threshold of 0.3 tripped on
    * the noisy ranking of clustered candidates and cost accuracy), local-search fallback of radius
-   * 0.05, seed 0, 1 thread.
+   * 0.05, seed 0, 1 thread, {@link Acquisition#LOWER_CONFIDENCE_BOUND} with kappa 1, a trust
+   * region of initial half-width 0.2, {@link BatchSelection#DISTINCT_MINIMA}, and no stop before
+   * the budget is spent. These four were chosen on the budget benchmark ({@code BudgetStudy});
+   * docs/trusting-a-proxy.md gives the measurements, including the choices that did not pay.
    *
    * @return a new builder
    */
@@ -154,6 +176,12 @@ public final class ManagedOptimization {
     b.localRadius = localRadius;
     b.seed = seed;
     b.threads = threads;
+    b.acquisition = acquisition;
+    b.explorationWeight = explorationWeight;
+    b.trustRegion = trustRegion;
+    b.trustRadius = trustRadius;
+    b.batchSelection = batchSelection;
+    b.stopOnConvergence = stopOnConvergence;
     return b;
   }
 
@@ -229,13 +257,72 @@ public final class ManagedOptimization {
     return seed;
   }
 
+  /**
+   * Returns what the optimizer minimizes on the proxy.
+   *
+   * @return the acquisition
+   */
+  public Acquisition acquisition() {
+    return acquisition;
+  }
+
+  /**
+   * Returns kappa, the weight of the spread in {@link Acquisition#LOWER_CONFIDENCE_BOUND}.
+   *
+   * @return the weight, {@code >= 0}
+   */
+  public double explorationWeight() {
+    return explorationWeight;
+  }
+
+  /**
+   * Tells whether each round also minimizes the acquisition inside a trust region around the
+   * best true point.
+   *
+   * @return true if the trust region is on
+   */
+  public boolean trustRegion() {
+    return trustRegion;
+  }
+
+  /**
+   * Returns the trust region's initial half-width, as a share of each coordinate's width.
+   *
+   * @return the share, in (0, 1)
+   */
+  public double trustRadius() {
+    return trustRadius;
+  }
+
+  /**
+   * Returns how a round's free slots are filled.
+   *
+   * @return the batch selection
+   */
+  public BatchSelection batchSelection() {
+    return batchSelection;
+  }
+
+  /**
+   * Tells whether the run stops once the proxy's optimum stops moving, budget left or not.
+   *
+   * @return true to stop on convergence, false to spend the whole budget
+   */
+  public boolean stopOnConvergence() {
+    return stopOnConvergence;
+  }
+
   @Override
   public String toString() {
     return "ManagedOptimization[" + initialSamples + " initial (" + initialSampler + "), budget "
         + budget + ", " + candidatesPerRound + " per round, " + restarts + " restarts, "
         + maxRounds + " rounds, tolerance " + tolerance + ", ensemble " + ensembleSize + ", "
         + gate + ", fallback " + fallback + ", local radius " + localRadius + ", seed " + seed
-        + ", " + threads + " threads; " + trainer + "]";
+        + ", " + threads + " threads, acquisition " + acquisition + " (kappa "
+        + explorationWeight + "), trust region " + (trustRegion ? "on, radius " + trustRadius
+        : "off") + ", batch " + batchSelection + ", "
+        + (stopOnConvergence ? "stops on convergence" : "spends its budget") + "; " + trainer
+        + "]";
   }
 
   /**
@@ -261,6 +348,12 @@ public final class ManagedOptimization {
     private double localRadius = 0.05;
     private long seed;
     private int threads = 1;
+    private Acquisition acquisition = Acquisition.LOWER_CONFIDENCE_BOUND;
+    private double explorationWeight = 1.0;
+    private boolean trustRegion = true;
+    private double trustRadius = 0.2;
+    private BatchSelection batchSelection = BatchSelection.DISTINCT_MINIMA;
+    private boolean stopOnConvergence;
 
     private Builder() {}
 
@@ -433,6 +526,90 @@ public final class ManagedOptimization {
      */
     public Builder threads(int threads) {
       this.threads = Requires.positive(threads, "threads");
+      return this;
+    }
+
+    /**
+     * Sets what the optimizer minimizes on the proxy each round: the ensemble's mean, or the mean
+     * traded against the members' spread. The trade needs an ensemble ({@link #ensembleSize}
+     * above 1); with one member every acquisition is the mean.
+     *
+     * @param acquisition the acquisition
+     * @return this builder
+     */
+    public Builder acquisition(Acquisition acquisition) {
+      this.acquisition = nonNull(acquisition, "acquisition");
+      return this;
+    }
+
+    /**
+     * Sets kappa of {@link Acquisition#LOWER_CONFIDENCE_BOUND}, {@code mean - kappa * spread}:
+     * 0 is the mean alone, larger values send candidates where the members disagree.
+     *
+     * @param kappa the weight, finite and {@code >= 0}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code kappa} is negative or not finite
+     */
+    public Builder explorationWeight(double kappa) {
+      if (!(kappa >= 0) || !Double.isFinite(kappa)) {
+        throw new IllegalArgumentException("explorationWeight must be finite and >= 0, but was "
+            + kappa);
+      }
+      this.explorationWeight = kappa;
+      return this;
+    }
+
+    /**
+     * Sets whether each round also minimizes the acquisition inside a box around the best true
+     * point (Eriksson et al.'s TuRBO, 2019): the box doubles after two rounds that improved the
+     * best true value, halves after rounds that did not, and starts again at {@link
+     * #trustRadius} once it has shrunk below 1/64 of it. It polishes the incumbent, where a
+     * global optimum of a proxy fitted on few points is too coarse to improve it.
+     *
+     * @param on true to use the trust region
+     * @return this builder
+     */
+    public Builder trustRegion(boolean on) {
+      this.trustRegion = on;
+      return this;
+    }
+
+    /**
+     * Sets the trust region's initial half-width, as a share of each coordinate's width; also
+     * the width of the Gaussian steps around the best point in {@link
+     * BatchSelection#DISTINCT_MINIMA} pools while the trust region is on.
+     *
+     * @param share the share, in (0, 1)
+     * @return this builder
+     * @throws IllegalArgumentException if {@code share} is not in (0, 1)
+     */
+    public Builder trustRadius(double share) {
+      this.trustRadius = Requires.openUnit(share, "trustRadius");
+      return this;
+    }
+
+    /**
+     * Sets how a round's slots left after the optimizer's proposals are filled.
+     *
+     * @param selection the batch selection
+     * @return this builder
+     */
+    public Builder batchSelection(BatchSelection selection) {
+      this.batchSelection = nonNull(selection, "batchSelection");
+      return this;
+    }
+
+    /**
+     * Sets whether the run stops when the proxy's optimum moves less than {@link #tolerance}
+     * between two trusted rounds. Off, the run spends its whole budget (a user with a budget
+     * wants it spent): a round that finds no new candidate fills its slots with space-filling
+     * points instead.
+     *
+     * @param stop true to stop on convergence
+     * @return this builder
+     */
+    public Builder stopOnConvergence(boolean stop) {
+      this.stopOnConvergence = stop;
       return this;
     }
 

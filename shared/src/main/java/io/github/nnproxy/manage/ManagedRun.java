@@ -20,6 +20,12 @@ final class ManagedRun {
   private static final int FALLBACK = 4;
   private static final int FINAL = 5;
   private static final int MERIT = 6;
+  private static final int MINIMA = 7;
+  private static final int FILL = 8;
+  /** A trust region this many times smaller than its start begins again. */
+  private static final double RESTART_SHRINK = 64;
+  /** How many of the best true points centre a distinct-minima pool. */
+  private static final int POOL_CENTRES = 5;
   private static final int FALLBACK_PROPOSALS = 16;
 
   private final ManagedOptimization s;
@@ -31,6 +37,9 @@ final class ManagedRun {
   private final List<double[]> evaluated = new ArrayList<>();
   private final List<ManagedRound> rounds = new ArrayList<>();
   private ExecutorService pool;
+  private double radius;
+  private int successes;
+  private int failures;
 
   ManagedRun(ManagedOptimization settings, ForwardModel truth, Optimizer optimizer) {
     this.s = settings;
@@ -58,6 +67,7 @@ final class ManagedRun {
     for (int i = 0; i < x0.length; i++) {
       record(new TrueEvaluation(x0[i], y0[i], 0, EvaluationReason.INITIAL_SAMPLE, Double.NaN));
     }
+    radius = s.trustRadius;
     StopReason stop = StopReason.MAX_ROUNDS;
     boolean fallbackNext = false;
     double[] previous = null;
@@ -68,8 +78,14 @@ final class ManagedRun {
         break;
       }
       ProxyEnsemble model = fit(Seeds.derive(s.seed, FIT, round));
-      Optimum opt = optimizer.minimize(model, Seeds.derive(s.seed, OPTIMIZE, round * 1000L));
-      double[] optX = domain.clamp(opt.x());
+      double incumbent = best().value();
+      double[] centre = best().x();
+      AcquisitionModel acq = new AcquisitionModel(model, s.acquisition, s.explorationWeight,
+          incumbent, null);
+      Optimum found = optimizer.minimize(acq, Seeds.derive(s.seed, OPTIMIZE, round * 1000L));
+      double[] optX = domain.clamp(found.x());
+      Optimum opt = s.acquisition == Acquisition.MEAN || model.size() == 1 ? found
+          : Optimum.of(optX, model.evaluate(optX), found.evaluations());
       boolean fallback = fallbackNext;
       List<double[]> points = new ArrayList<>();
       List<EvaluationReason> reasons = new ArrayList<>();
@@ -82,18 +98,32 @@ final class ManagedRun {
         }
       } else {
         add(points, reasons, optX, EvaluationReason.PROXY_OPTIMUM, cap);
+        if (s.trustRegion && points.size() < cap) {
+          double[] t = optimizer.minimize(acq.on(box(centre)),
+              Seeds.derive(s.seed, OPTIMIZE, round * 1000L + 999)).x();
+          add(points, reasons, domain.clamp(t), EvaluationReason.TRUST_REGION, cap);
+        }
         for (int j = 1; j <= s.restarts && points.size() < cap; j++) {
           double[] r = domain.clamp(
-              optimizer.minimize(model, Seeds.derive(s.seed, OPTIMIZE, round * 1000L + j)).x());
+              optimizer.minimize(acq, Seeds.derive(s.seed, OPTIMIZE, round * 1000L + j)).x());
           add(points, reasons, r, EvaluationReason.RESTART_OPTIMUM, cap);
         }
-        if (s.ensembleSize > 1 && points.size() < cap) {
+        if (s.batchSelection == BatchSelection.DISTINCT_MINIMA && points.size() < cap) {
+          double width = s.trustRegion ? radius : 2 * s.localRadius;
+          for (double[] p : Candidates.distinctMinima(acq, points(), points, topPoints(), width,
+              Math.max(width / 2, 1e-3), s.tolerance, cap - points.size(),
+              Seeds.derive(s.seed, MINIMA, round))) {
+            add(points, reasons, p, EvaluationReason.ACQUISITION_MINIMUM, cap);
+          }
+        }
+        if (s.batchSelection == BatchSelection.SPREAD_AND_MERIT && s.ensembleSize > 1
+            && points.size() < cap) {
           for (double[] p : Candidates.highSpread(model, cap - points.size(),
               Seeds.derive(s.seed, POOL, round))) {
             add(points, reasons, p, EvaluationReason.HIGH_SPREAD, cap);
           }
         }
-        if (points.size() < cap) {
+        if (s.batchSelection == BatchSelection.SPREAD_AND_MERIT && points.size() < cap) {
           for (double[] p : Candidates.merit(model, points(), points, best().x(),
               2 * s.localRadius, s.tolerance, cap - points.size(), 7 * round,
               Seeds.derive(s.seed, MERIT, round))) {
@@ -101,11 +131,20 @@ final class ManagedRun {
           }
         }
       }
+      if (!s.stopOnConvergence && points.size() < cap) {
+        for (double[] p : Candidates.fallback(Fallback.SPACE_FILLING, domain, points(), centre,
+            s.localRadius, cap - points.size(), Seeds.derive(s.seed, FILL, round))) {
+          add(points, reasons, p, EvaluationReason.SPACE_FILLING, cap);
+        }
+      }
       double[][] xs = points.toArray(new double[0][]);
       double[] predicted = xs.length > 0 ? model.evaluateAll(xs) : new double[0];
       double[] ys = evaluateTruth(xs);
       for (int i = 0; i < xs.length; i++) {
         record(new TrueEvaluation(xs[i], ys[i], round, reasons.get(i), predicted[i]));
+      }
+      if (!fallback) {
+        updateTrustRegion(incumbent, best().value(), cap);
       }
       double trueAtOpt = fallback ? Double.NaN : trueValueNear(optX);
       double moved =
@@ -127,7 +166,8 @@ final class ManagedRun {
         LOG.info("round {}: the fallback found no point away from the evaluated ones", round);
         fallbackNext = false;
       }
-      if (!fallback && !verdict.tripped() && (moved <= s.tolerance || xs.length == 0)) {
+      if (s.stopOnConvergence && !fallback && !verdict.tripped()
+          && (moved <= s.tolerance || xs.length == 0)) {
         stop = StopReason.CONVERGED;
         break;
       }
@@ -143,6 +183,60 @@ final class ManagedRun {
         + " {} rounds, {} gate trips", stop, result.best().value(), evaluations.size(),
         rounds.size(), result.gateTrips());
     return result;
+  }
+
+  /** The best true points, best first: the centres of a distinct-minima pool. */
+  private List<double[]> topPoints() {
+    List<TrueEvaluation> finite = new ArrayList<>();
+    for (TrueEvaluation e : evaluations) {
+      if (Double.isFinite(e.value())) {
+        finite.add(e);
+      }
+    }
+    finite.sort(java.util.Comparator.comparingDouble(TrueEvaluation::value));
+    List<double[]> out = new ArrayList<>();
+    for (int i = 0; i < Math.min(POOL_CENTRES, finite.size()); i++) {
+      out.add(finite.get(i).x());
+    }
+    return out;
+  }
+
+  /** The trust region around a centre: the current half-width, cut to the domain. */
+  private io.github.nnproxy.Domain box(double[] centre) {
+    int d = domain.dimension();
+    double[] lo = new double[d];
+    double[] hi = new double[d];
+    for (int j = 0; j < d; j++) {
+      double half = radius * (domain.upper(j) - domain.lower(j));
+      lo[j] = Math.max(domain.lower(j), centre[j] - half);
+      hi[j] = Math.min(domain.upper(j), centre[j] + half);
+    }
+    return Domain.of(lo, hi);
+  }
+
+  /**
+   * TuRBO's rule: two improving rounds in a row double the radius (at most 0.5), max(2, d /
+   * batch) failing rounds in a row halve it, and a radius shrunk 64-fold starts again.
+   */
+  private void updateTrustRegion(double before, double after, int batch) {
+    if (after < before - 1e-3 * Math.abs(before)) {
+      successes++;
+      failures = 0;
+      if (successes >= 2) {
+        radius = Math.min(0.5, 2 * radius);
+        successes = 0;
+      }
+    } else {
+      failures++;
+      successes = 0;
+      if (failures >= Math.max(2, (int) Math.ceil(domain.dimension() / (double) batch))) {
+        radius /= 2;
+        failures = 0;
+        if (radius < s.trustRadius / RESTART_SHRINK) {
+          radius = s.trustRadius;
+        }
+      }
+    }
   }
 
   /** Adds a point unless it is within tolerance of an evaluated or already chosen point. */

@@ -288,7 +288,7 @@ public final class ProxyEnsemble implements ForwardModel {
   }
 
   /** Returns {mean, spread} per point; the two-pass formula keeps the spread exact. */
-  private double[][] moments(double[][] xs) {
+  double[][] moments(double[][] xs) {
     nonNull(xs, "xs");
     int n = xs.length;
     int k = members.size();

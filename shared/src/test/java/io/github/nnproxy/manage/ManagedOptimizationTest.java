@@ -71,6 +71,15 @@ class ManagedOptimizationTest {
   }
 
   /**
+   * The loop as it was first calibrated: the proxy's mean, no trust region, spread and merit
+   * candidates, a stop once the optimum stops moving.
+   */
+  private static ManagedOptimization.Builder firstScheme(ManagedOptimization.Builder b) {
+    return b.acquisition(Acquisition.MEAN).trustRegion(false)
+        .batchSelection(BatchSelection.SPREAD_AND_MERIT).stopOnConvergence(true);
+  }
+
+  /**
    * The seed's failure and its remedy: 100 uniform points of 2-D Rastrigin give a proxy whose
    * optimum is far from the true one. Managed with the same initial sample and 60 more true
    * evaluations (a 3-member ensemble), the best true point ends much closer. Measured over seeds
@@ -85,7 +94,7 @@ class ManagedOptimizationTest {
     double offlineSum = 0;
     double managedSum = 0;
     for (long seed : new long[] {1, 2, 5}) {
-      ManagedResult r = ManagedOptimization.builder().trainer(RASTRIGIN_TRAINER)
+      ManagedResult r = firstScheme(ManagedOptimization.builder()).trainer(RASTRIGIN_TRAINER)
           .initialSampler(Samplers.uniform()).initialSamples(100).budget(160)
           .candidatesPerRound(3).restarts(1).ensembleSize(3).seed(seed).build()
           .run(f, TestPso.standard());
@@ -174,8 +183,10 @@ class ManagedOptimizationTest {
 
   @Test
   void anEnsembleSpendsFreeSlotsOnHighSpreadPoints() {
-    ManagedResult r = small().ensembleSize(3).restarts(0).build().run(SPHERE, TestPso.standard());
+    ManagedResult r = small().ensembleSize(3).restarts(0)
+        .batchSelection(BatchSelection.SPREAD_AND_MERIT).build().run(SPHERE, TestPso.standard());
     assertTrue(r.trueEvaluations(EvaluationReason.HIGH_SPREAD) > 0);
+    assertEquals(0, r.trueEvaluations(EvaluationReason.ACQUISITION_MINIMUM));
     assertTrue(r.trueEvaluations(EvaluationReason.PROXY_OPTIMUM) > 0);
     assertEquals(0, r.trueEvaluations(EvaluationReason.RESTART_OPTIMUM));
     assertEquals(3, r.finalProxy().size());
@@ -206,7 +217,8 @@ class ManagedOptimizationTest {
   void stopsWhenTheCandidatesStopMoving() {
     // a gate that never trips (threshold -1), to see the stopping rule alone
     ManagedResult r = small().trainer(ProxyEnsembleTest.SMALL).gate(QualityGate.of(-1, 4))
-        .budget(200).maxRounds(40).tolerance(0.3).build().run(SPHERE, TestPso.standard());
+        .budget(200).maxRounds(40).tolerance(0.3).stopOnConvergence(true).build()
+        .run(SPHERE, TestPso.standard());
     assertEquals(StopReason.CONVERGED, r.stopReason());
     ManagedRound last = r.rounds().get(r.rounds().size() - 1);
     assertTrue(last.moved() <= 0.3 || last.trueEvaluations() == 0, last.toString());
@@ -215,6 +227,115 @@ class ManagedOptimizationTest {
         .run(SPHERE, TestPso.standard());
     assertEquals(StopReason.MAX_ROUNDS, capped.stopReason());
     assertEquals(2, capped.rounds().size());
+  }
+
+  /** By default the loop spends its budget, even where the stopping rule would have ended it. */
+  @Test
+  void withoutTheStoppingRuleTheWholeBudgetIsSpent() {
+    ManagedResult r = small().trainer(ProxyEnsembleTest.SMALL).gate(QualityGate.of(-1, 4))
+        .budget(90).maxRounds(40).tolerance(0.3).build().run(SPHERE, TestPso.standard());
+    assertEquals(StopReason.BUDGET_SPENT, r.stopReason());
+    assertEquals(90, r.trueEvaluations());
+    assertTrue(r.rounds().stream().anyMatch(x -> x.moved() <= 0.3), "no round would have stopped");
+  }
+
+  @Test
+  void theAcquisitionChoosesOtherPointsAndStaysReproducible() {
+    BenchmarkFunction f = Benchmarks.rastrigin(2);
+    ManagedOptimization.Builder b = small().trainer(ProxyEnsembleTest.SMALL).ensembleSize(3)
+        .trustRegion(false);
+    ManagedResult mean = b.acquisition(Acquisition.MEAN).build().run(f, TestPso.standard());
+    for (Acquisition a : new Acquisition[] {Acquisition.LOWER_CONFIDENCE_BOUND,
+        Acquisition.EXPECTED_IMPROVEMENT}) {
+      ManagedOptimization m = b.acquisition(a).explorationWeight(5).build();
+      ManagedResult one = m.run(f, TestPso.standard());
+      assertEquals(one.evaluations(), m.run(f, TestPso.standard()).evaluations(), a.name());
+      assertNotEquals(mean.evaluations(), one.evaluations(), a.name());
+      // the round's record holds the ensemble's mean at the proposal, not the acquisition
+      ManagedRound first = one.rounds().get(0);
+      assertEquals(f.domain(), one.finalProxy().domain());
+      assertTrue(Double.isFinite(first.proxyOptimum().value()));
+    }
+    // one member has no spread: every acquisition is the mean
+    ManagedResult plainMean = small().acquisition(Acquisition.MEAN).trustRegion(false).build()
+        .run(SPHERE, TestPso.standard());
+    ManagedResult plainLcb = small().acquisition(Acquisition.LOWER_CONFIDENCE_BOUND)
+        .explorationWeight(5).trustRegion(false).build().run(SPHERE, TestPso.standard());
+    assertEquals(plainMean.evaluations(), plainLcb.evaluations());
+  }
+
+  @Test
+  void expectedImprovementAndTheNormalDistributionHaveTheirKnownValues() {
+    assertEquals(0.5, AcquisitionModel.normalCdf(0), 1e-7);
+    assertEquals(0.975002, AcquisitionModel.normalCdf(1.96), 1e-6);
+    assertEquals(0.024998, AcquisitionModel.normalCdf(-1.96), 1e-6);
+    // best = mean: EI = spread * phi(0)
+    assertEquals(2 * 0.3989423, AcquisitionModel.expectedImprovement(1, 1, 2), 1e-6);
+    // no spread: the plain improvement, or 0
+    assertEquals(0.5, AcquisitionModel.expectedImprovement(1, 0.5, 0), 0);
+    assertEquals(0, AcquisitionModel.expectedImprovement(1, 1.5, 0), 0);
+    // more spread, more expected improvement for a point predicted worse than the best
+    assertTrue(AcquisitionModel.expectedImprovement(0, 1, 2)
+        > AcquisitionModel.expectedImprovement(0, 1, 1));
+  }
+
+  @Test
+  void theTrustRegionProposesPointsNearTheBestTruePoint() {
+    ManagedResult on = small().ensembleSize(2).trustRadius(0.1).build()
+        .run(Benchmarks.rastrigin(2), TestPso.standard());
+    assertTrue(on.trueEvaluations(EvaluationReason.TRUST_REGION) > 0);
+    double width = SPHERE.domain().upper(0) - SPHERE.domain().lower(0);
+    for (TrueEvaluation e : on.evaluations()) {
+      if (e.reason() == EvaluationReason.TRUST_REGION) {
+        double[] best = bestBefore(on, e);
+        for (int j = 0; j < best.length; j++) {
+          // at most 0.5 of the width: the largest the region grows to
+          assertTrue(Math.abs(e.x()[j] - best[j]) <= 0.5 * width * 1.0001, e.toString());
+        }
+      }
+    }
+    ManagedResult off = small().ensembleSize(2).trustRegion(false).build()
+        .run(Benchmarks.rastrigin(2), TestPso.standard());
+    assertEquals(0, off.trueEvaluations(EvaluationReason.TRUST_REGION));
+    assertNotEquals(on.evaluations(), off.evaluations());
+  }
+
+  private static double[] bestBefore(ManagedResult r, TrueEvaluation e) {
+    TrueEvaluation best = null;
+    for (TrueEvaluation x : r.evaluations()) {
+      if (x.round() >= e.round()) {
+        break;
+      }
+      if (best == null || x.value() < best.value()) {
+        best = x;
+      }
+    }
+    return best.x();
+  }
+
+  @Test
+  void distinctMinimaSpreadARoundOverTheDomain() {
+    ManagedResult r = small().ensembleSize(2).candidatesPerRound(6).restarts(0).budget(48)
+        .build().run(Benchmarks.rastrigin(2), TestPso.standard());
+    assertTrue(r.trueEvaluations(EvaluationReason.ACQUISITION_MINIMUM) > 0);
+    assertEquals(0, r.trueEvaluations(EvaluationReason.HIGH_SPREAD));
+    assertEquals(0, r.trueEvaluations(EvaluationReason.DISTANCE_MERIT));
+    double width = 10.24;
+    for (ManagedRound round : r.rounds()) {
+      java.util.List<double[]> minima = new java.util.ArrayList<>();
+      for (TrueEvaluation e : r.evaluations()) {
+        if (e.round() == round.round() && e.reason() == EvaluationReason.ACQUISITION_MINIMUM) {
+          minima.add(e.x());
+        }
+      }
+      for (int i = 0; i < minima.size(); i++) {
+        for (int j = i + 1; j < minima.size(); j++) {
+          // exclusion balls of half the trust radius (0.2 at most 0.5), in the unit square
+          assertTrue(Candidates.distance(minima.get(i), minima.get(j)) / width >= 0.49 * 0.2 / 64,
+              "round " + round.round());
+        }
+      }
+    }
   }
 
   @Test
@@ -244,6 +365,17 @@ class ManagedOptimizationTest {
         () -> ManagedOptimization.builder().trainer(null)), "trainer");
     assertMessage(assertThrows(NullPointerException.class,
         () -> ManagedOptimization.builder().gate(null)), "gate");
+    assertMessage(assertThrows(IllegalArgumentException.class,
+        () -> ManagedOptimization.builder().explorationWeight(-0.5)), "-0.5");
+    assertMessage(assertThrows(IllegalArgumentException.class,
+        () -> ManagedOptimization.builder().explorationWeight(Double.POSITIVE_INFINITY)),
+        "explorationWeight");
+    assertMessage(assertThrows(IllegalArgumentException.class,
+        () -> ManagedOptimization.builder().trustRadius(1.5)), "trustRadius");
+    assertMessage(assertThrows(NullPointerException.class,
+        () -> ManagedOptimization.builder().acquisition(null)), "acquisition");
+    assertMessage(assertThrows(NullPointerException.class,
+        () -> ManagedOptimization.builder().batchSelection(null)), "batchSelection");
     ManagedOptimization m = small().build();
     assertMessage(assertThrows(NullPointerException.class,
         () -> m.run(null, TestPso.standard())), "truth");
@@ -295,13 +427,28 @@ class ManagedOptimizationTest {
         ManagedOptimization.builder().fallback(Fallback.SPACE_FILLING).build(),
         ManagedOptimization.builder().localRadius(0.2).build(),
         ManagedOptimization.builder().seed(99L).build(),
-        ManagedOptimization.builder().threads(2).build());
+        ManagedOptimization.builder().threads(2).build(),
+        ManagedOptimization.builder().acquisition(Acquisition.EXPECTED_IMPROVEMENT).build(),
+        ManagedOptimization.builder().explorationWeight(3).build(),
+        ManagedOptimization.builder().trustRegion(false).build(),
+        ManagedOptimization.builder().trustRadius(0.3).build(),
+        ManagedOptimization.builder().batchSelection(BatchSelection.SPREAD_AND_MERIT).build(),
+        ManagedOptimization.builder().stopOnConvergence(true).build());
     for (ManagedOptimization v : variants) {
       assertNotEquals(base, v.toString());
     }
     assertEquals(300, ManagedOptimization.builder().budget(300).build().budget());
     assertEquals(4, ManagedOptimization.builder().ensembleSize(4).build().ensembleSize());
     assertEquals(99L, ManagedOptimization.builder().seed(99L).build().seed());
+    ManagedOptimization m = ManagedOptimization.builder().acquisition(Acquisition.MEAN)
+        .explorationWeight(0.5).trustRegion(false).trustRadius(0.3)
+        .batchSelection(BatchSelection.SPREAD_AND_MERIT).stopOnConvergence(true).build();
+    assertEquals(Acquisition.MEAN, m.acquisition());
+    assertEquals(0.5, m.explorationWeight());
+    assertEquals(false, m.trustRegion());
+    assertEquals(0.3, m.trustRadius());
+    assertEquals(BatchSelection.SPREAD_AND_MERIT, m.batchSelection());
+    assertEquals(true, m.stopOnConvergence());
   }
 
   @Test
@@ -323,8 +470,12 @@ class ManagedOptimizationTest {
     ManagedOptimization m = ManagedOptimization.builder().trainer(TINY).initialSamples(40)
         .budget(90).candidatesPerRound(4).restarts(2).maxRounds(9).tolerance(0.01)
         .ensembleSize(3).gate(QualityGate.of(0.2, 8)).fallback(Fallback.SPACE_FILLING)
-        .localRadius(0.1).seed(5L).threads(2).build();
+        .localRadius(0.1).seed(5L).threads(2).acquisition(Acquisition.EXPECTED_IMPROVEMENT)
+        .explorationWeight(0.25).trustRegion(false).trustRadius(0.35)
+        .batchSelection(BatchSelection.SPREAD_AND_MERIT).stopOnConvergence(true).build();
     assertEquals(m.toString(), m.toBuilder().build().toString());
+    assertEquals(Acquisition.EXPECTED_IMPROVEMENT, m.toBuilder().build().acquisition());
+    assertEquals(0.35, m.toBuilder().build().trustRadius());
     ManagedOptimization other = m.toBuilder().seed(6L).budget(100).build();
     assertEquals(6L, other.seed());
     assertEquals(100, other.budget());
