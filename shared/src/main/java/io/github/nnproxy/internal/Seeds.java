@@ -73,4 +73,18 @@ public final class Seeds {
     z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
     return z ^ (z >>> 33);
   }
+
+  /**
+   * Derives the seed of one stream of one purpose: {@code stream(stream(seed, purpose), stream)},
+   * as the managed loop numbers its random choices (a purpose per kind of choice, a stream per
+   * round).
+   *
+   * @param seed the run's seed
+   * @param purpose the kind of choice, e.g. fitting or optimizing
+   * @param stream the stream within it, e.g. the round
+   * @return the derived seed
+   */
+  public static long stream(long seed, int purpose, long stream) {
+    return stream(stream(seed, purpose), stream);
+  }
 }

@@ -52,26 +52,26 @@ import io.github.nnproxy.sampling.Samplers;
  * }</pre>
  */
 public final class ManagedOptimization {
-  final ProxyTrainer trainer;
-  final Sampler initialSampler;
-  final int initialSamples;
-  final int budget;
-  final int candidatesPerRound;
-  final int restarts;
-  final int maxRounds;
-  final double tolerance;
-  final int ensembleSize;
-  final QualityGate gate;
-  final Fallback fallback;
-  final double localRadius;
-  final long seed;
-  final int threads;
-  final Acquisition acquisition;
-  final double explorationWeight;
-  final boolean trustRegion;
-  final double trustRadius;
-  final BatchSelection batchSelection;
-  final boolean stopOnConvergence;
+  private final ProxyTrainer trainer;
+  private final Sampler initialSampler;
+  private final int initialSamples;
+  private final int budget;
+  private final int candidatesPerRound;
+  private final int restarts;
+  private final int maxRounds;
+  private final double tolerance;
+  private final int ensembleSize;
+  private final QualityGate gate;
+  private final Fallback fallback;
+  private final double localRadius;
+  private final long seed;
+  private final int threads;
+  private final Acquisition acquisition;
+  private final double explorationWeight;
+  private final boolean trustRegion;
+  private final double trustRadius;
+  private final BatchSelection batchSelection;
+  private final boolean stopOnConvergence;
 
   private ManagedOptimization(Builder b) {
     this.trainer = b.trainer;
@@ -310,6 +310,60 @@ public final class ManagedOptimization {
    */
   public boolean stopOnConvergence() {
     return stopOnConvergence;
+  }
+
+  /**
+   * Returns the trainer of the ensemble's members.
+   *
+   * @return the trainer
+   */
+  public ProxyTrainer trainer() {
+    return trainer;
+  }
+
+  /**
+   * Returns how the initial true sample is drawn.
+   *
+   * @return the initial sampler
+   */
+  public Sampler initialSampler() {
+    return initialSampler;
+  }
+
+  /**
+   * Returns the quality gate that judges each round's ensemble.
+   *
+   * @return the gate
+   */
+  public QualityGate gate() {
+    return gate;
+  }
+
+  /**
+   * Returns what a round spends its candidates on after the gate tripped.
+   *
+   * @return the fallback
+   */
+  public Fallback fallback() {
+    return fallback;
+  }
+
+  /**
+   * Returns the step of {@link Fallback#LOCAL_SEARCH}, as a share of each coordinate's width.
+   *
+   * @return the share, in (0, 1)
+   */
+  public double localRadius() {
+    return localRadius;
+  }
+
+  /**
+   * Returns the number of threads that evaluate the truth and train the ensemble.
+   *
+   * @return the thread count
+   */
+  public int threads() {
+    return threads;
   }
 
   @Override

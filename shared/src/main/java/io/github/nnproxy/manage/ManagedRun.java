@@ -2,6 +2,7 @@ package io.github.nnproxy.manage;
 
 import io.github.nnproxy.Domain;
 import io.github.nnproxy.ForwardModel;
+import io.github.nnproxy.internal.Seeds;
 import io.github.nnproxy.optimize.Optimizer;
 import io.github.nnproxy.optimize.Optimum;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ final class ManagedRun {
   }
 
   ManagedResult run() {
-    pool = Pools.daemonPool(s.threads, "nnproxy-managed");
+    pool = Pools.daemonPool(s.threads(), "nnproxy-managed");
     try {
       return loop();
     } finally {
@@ -58,82 +59,82 @@ final class ManagedRun {
   }
 
   private ManagedResult loop() {
-    double[][] x0 = s.initialSampler.sample(domain, s.initialSamples, s.seed);
-    if (x0.length != s.initialSamples) {
+    double[][] x0 = s.initialSampler().sample(domain, s.initialSamples(), s.seed());
+    if (x0.length != s.initialSamples()) {
       throw new IllegalStateException("the sampler returned " + x0.length + " points, but "
-          + s.initialSamples + " were asked for. Check the sampler.");
+          + s.initialSamples() + " were asked for. Check the sampler.");
     }
     double[] y0 = evaluateTruth(x0);
     for (int i = 0; i < x0.length; i++) {
       record(new TrueEvaluation(x0[i], y0[i], 0, EvaluationReason.INITIAL_SAMPLE, Double.NaN));
     }
-    radius = s.trustRadius;
+    radius = s.trustRadius();
     StopReason stop = StopReason.MAX_ROUNDS;
     boolean fallbackNext = false;
     double[] previous = null;
-    for (int round = 1; round <= s.maxRounds; round++) {
-      int remaining = s.budget - evaluations.size();
+    for (int round = 1; round <= s.maxRounds(); round++) {
+      int remaining = s.budget() - evaluations.size();
       if (remaining <= 0) {
         stop = StopReason.BUDGET_SPENT;
         break;
       }
-      ProxyEnsemble model = fit(Seeds.derive(s.seed, FIT, round));
+      ProxyEnsemble model = fit(Seeds.stream(s.seed(), FIT, round));
       double incumbent = best().value();
       double[] centre = best().x();
-      AcquisitionModel acq = new AcquisitionModel(model, s.acquisition, s.explorationWeight,
+      AcquisitionModel acq = new AcquisitionModel(model, s.acquisition(), s.explorationWeight(),
           incumbent, null);
-      Optimum found = optimizer.minimize(acq, Seeds.derive(s.seed, OPTIMIZE, round * 1000L));
+      Optimum found = optimizer.minimize(acq, Seeds.stream(s.seed(), OPTIMIZE, round * 1000L));
       double[] optX = domain.clamp(found.x());
-      Optimum opt = s.acquisition == Acquisition.MEAN || model.size() == 1 ? found
+      Optimum opt = s.acquisition() == Acquisition.MEAN || model.size() == 1 ? found
           : Optimum.of(optX, model.evaluate(optX), found.evaluations());
       boolean fallback = fallbackNext;
       List<double[]> points = new ArrayList<>();
       List<EvaluationReason> reasons = new ArrayList<>();
-      int cap = Math.min(s.candidatesPerRound, remaining);
+      int cap = Math.min(s.candidatesPerRound(), remaining);
       if (fallback) {
-        for (double[] p : Candidates.fallback(s.fallback, domain, points(), best().x(),
-            s.localRadius, FALLBACK_PROPOSALS * cap, Seeds.derive(s.seed, FALLBACK, round))) {
-          add(points, reasons, p, s.fallback == Fallback.LOCAL_SEARCH
+        for (double[] p : Candidates.fallback(s.fallback(), domain, points(), best().x(),
+            s.localRadius(), FALLBACK_PROPOSALS * cap, Seeds.stream(s.seed(), FALLBACK, round))) {
+          add(points, reasons, p, s.fallback() == Fallback.LOCAL_SEARCH
               ? EvaluationReason.LOCAL_SEARCH : EvaluationReason.SPACE_FILLING, cap);
         }
       } else {
         add(points, reasons, optX, EvaluationReason.PROXY_OPTIMUM, cap);
-        if (s.trustRegion && points.size() < cap) {
+        if (s.trustRegion() && points.size() < cap) {
           double[] t = optimizer.minimize(acq.on(box(centre)),
-              Seeds.derive(s.seed, OPTIMIZE, round * 1000L + 999)).x();
+              Seeds.stream(s.seed(), OPTIMIZE, round * 1000L + 999)).x();
           add(points, reasons, domain.clamp(t), EvaluationReason.TRUST_REGION, cap);
         }
-        for (int j = 1; j <= s.restarts && points.size() < cap; j++) {
+        for (int j = 1; j <= s.restarts() && points.size() < cap; j++) {
           double[] r = domain.clamp(
-              optimizer.minimize(acq, Seeds.derive(s.seed, OPTIMIZE, round * 1000L + j)).x());
+              optimizer.minimize(acq, Seeds.stream(s.seed(), OPTIMIZE, round * 1000L + j)).x());
           add(points, reasons, r, EvaluationReason.RESTART_OPTIMUM, cap);
         }
-        if (s.batchSelection == BatchSelection.DISTINCT_MINIMA && points.size() < cap) {
-          double width = s.trustRegion ? radius : 2 * s.localRadius;
+        if (s.batchSelection() == BatchSelection.DISTINCT_MINIMA && points.size() < cap) {
+          double width = s.trustRegion() ? radius : 2 * s.localRadius();
           for (double[] p : Candidates.distinctMinima(acq, points(), points, topPoints(), width,
-              Math.max(width / 2, 1e-3), s.tolerance, cap - points.size(),
-              Seeds.derive(s.seed, MINIMA, round))) {
+              Math.max(width / 2, 1e-3), s.tolerance(), cap - points.size(),
+              Seeds.stream(s.seed(), MINIMA, round))) {
             add(points, reasons, p, EvaluationReason.ACQUISITION_MINIMUM, cap);
           }
         }
-        if (s.batchSelection == BatchSelection.SPREAD_AND_MERIT && s.ensembleSize > 1
+        if (s.batchSelection() == BatchSelection.SPREAD_AND_MERIT && s.ensembleSize() > 1
             && points.size() < cap) {
           for (double[] p : Candidates.highSpread(model, cap - points.size(),
-              Seeds.derive(s.seed, POOL, round))) {
+              Seeds.stream(s.seed(), POOL, round))) {
             add(points, reasons, p, EvaluationReason.HIGH_SPREAD, cap);
           }
         }
-        if (s.batchSelection == BatchSelection.SPREAD_AND_MERIT && points.size() < cap) {
+        if (s.batchSelection() == BatchSelection.SPREAD_AND_MERIT && points.size() < cap) {
           for (double[] p : Candidates.merit(model, points(), points, best().x(),
-              2 * s.localRadius, s.tolerance, cap - points.size(), 7 * round,
-              Seeds.derive(s.seed, MERIT, round))) {
+              2 * s.localRadius(), s.tolerance(), cap - points.size(), 7 * round,
+              Seeds.stream(s.seed(), MERIT, round))) {
             add(points, reasons, p, EvaluationReason.DISTANCE_MERIT, cap);
           }
         }
       }
-      if (!s.stopOnConvergence && points.size() < cap) {
+      if (!s.stopOnConvergence() && points.size() < cap) {
         for (double[] p : Candidates.fallback(Fallback.SPACE_FILLING, domain, points(), centre,
-            s.localRadius, cap - points.size(), Seeds.derive(s.seed, FILL, round))) {
+            s.localRadius(), cap - points.size(), Seeds.stream(s.seed(), FILL, round))) {
           add(points, reasons, p, EvaluationReason.SPACE_FILLING, cap);
         }
       }
@@ -158,7 +159,7 @@ final class ManagedRun {
       if (verdict.tripped()) {
         LOG.warn("quality gate tripped in round {}: rank correlation {} < {} on the last {} true"
                 + " evaluations; next round uses {} instead of the proxy's optimum", round,
-            verdict.correlation(), verdict.threshold(), verdict.pairs(), s.fallback);
+            verdict.correlation(), verdict.threshold(), verdict.pairs(), s.fallback());
       }
       fallbackNext = verdict.tripped();
       if (fallback && xs.length == 0) {
@@ -166,19 +167,19 @@ final class ManagedRun {
         LOG.info("round {}: the fallback found no point away from the evaluated ones", round);
         fallbackNext = false;
       }
-      if (s.stopOnConvergence && !fallback && !verdict.tripped()
-          && (moved <= s.tolerance || xs.length == 0)) {
+      if (s.stopOnConvergence() && !fallback && !verdict.tripped()
+          && (moved <= s.tolerance() || xs.length == 0)) {
         stop = StopReason.CONVERGED;
         break;
       }
       previous = fallback ? previous : optX;
-      if (evaluations.size() >= s.budget) {
+      if (evaluations.size() >= s.budget()) {
         stop = StopReason.BUDGET_SPENT;
         break;
       }
     }
-    ProxyEnsemble last = fit(Seeds.derive(s.seed, FINAL, 0));
-    ManagedResult result = new ManagedResult(best(), evaluations, rounds, stop, last, s.seed);
+    ProxyEnsemble last = fit(Seeds.stream(s.seed(), FINAL, 0));
+    ManagedResult result = new ManagedResult(best(), evaluations, rounds, stop, last, s.seed());
     LOG.info("managed optimization ended ({}): best true value {} after {} true evaluations,"
         + " {} rounds, {} gate trips", stop, result.best().value(), evaluations.size(),
         rounds.size(), result.gateTrips());
@@ -232,8 +233,8 @@ final class ManagedRun {
       if (failures >= Math.max(2, (int) Math.ceil(domain.dimension() / (double) batch))) {
         radius /= 2;
         failures = 0;
-        if (radius < s.trustRadius / RESTART_SHRINK) {
-          radius = s.trustRadius;
+        if (radius < s.trustRadius() / RESTART_SHRINK) {
+          radius = s.trustRadius();
         }
       }
     }
@@ -246,12 +247,12 @@ final class ManagedRun {
       return;
     }
     for (double[] q : points) {
-      if (Candidates.distance(p, q) <= s.tolerance) {
+      if (Candidates.distance(p, q) <= s.tolerance()) {
         return;
       }
     }
     for (double[] e : evaluated) {
-      if (Candidates.distance(p, e) <= s.tolerance) {
+      if (Candidates.distance(p, e) <= s.tolerance()) {
         return;
       }
     }
@@ -277,11 +278,11 @@ final class ManagedRun {
       x[i] = evaluated.get(i);
       y[i] = evaluations.get(i).value();
     }
-    return ProxyEnsemble.fit(s.trainer, s.ensembleSize, x, y, domain, seed, pool);
+    return ProxyEnsemble.fit(s.trainer(), s.ensembleSize(), x, y, domain, seed, pool);
   }
 
   private double[] evaluateTruth(double[][] xs) {
-    double[] ys = Pools.evaluate(truth, xs, pool, s.threads * 4);
+    double[] ys = Pools.evaluate(truth, xs, pool, s.threads() * 4);
     for (int i = 0; i < ys.length; i++) {
       if (!Double.isFinite(ys[i])) {
         LOG.warn("the forward model gave {} at {}; the point is kept but not trained on", ys[i],
@@ -297,7 +298,7 @@ final class ManagedRun {
     double value = Double.NaN;
     for (int i = 0; i < evaluated.size(); i++) {
       double d = Candidates.distance(x, evaluated.get(i));
-      if (d <= s.tolerance && d < bestD) {
+      if (d <= s.tolerance() && d < bestD) {
         bestD = d;
         value = evaluations.get(i).value();
       }
@@ -318,7 +319,7 @@ final class ManagedRun {
       p[i] = pairs.get(i)[0];
       t[i] = pairs.get(i)[1];
     }
-    return s.gate.assess(p, t);
+    return s.gate().assess(p, t);
   }
 
   private Optimum best() {

@@ -4,6 +4,7 @@ import static io.github.nnproxy.internal.Requires.nonNull;
 
 import io.github.nnproxy.ForwardModel;
 import io.github.nnproxy.internal.Requires;
+import io.github.nnproxy.internal.Seeds;
 import java.util.SplittableRandom;
 
 /**
@@ -73,7 +74,7 @@ public final class MixedEvaluator {
    */
   public boolean[] truthMask(int n, long batchIndex) {
     Requires.nonNegative(n, "n");
-    SplittableRandom r = new SplittableRandom(Seeds.derive(seed, batchIndex));
+    SplittableRandom r = new SplittableRandom(Seeds.stream(seed, batchIndex));
     double exact = share * n;
     int count = (int) Math.floor(exact);
     double frac = exact - count;

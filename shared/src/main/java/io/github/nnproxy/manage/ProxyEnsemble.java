@@ -5,6 +5,7 @@ import static io.github.nnproxy.internal.Requires.nonNull;
 import io.github.nnproxy.Domain;
 import io.github.nnproxy.ForwardModel;
 import io.github.nnproxy.internal.Requires;
+import io.github.nnproxy.internal.Seeds;
 import io.github.nnproxy.proxy.Proxy;
 import io.github.nnproxy.proxy.ProxyTrainer;
 import io.github.nnproxy.sampling.Sampler;
@@ -130,7 +131,7 @@ public final class ProxyEnsemble implements ForwardModel {
     }
     List<Callable<Proxy>> tasks = new ArrayList<>(k);
     for (int m = 0; m < k; m++) {
-      long memberSeed = Seeds.derive(seed, m);
+      long memberSeed = Seeds.stream(seed, m);
       boolean bootstrap = k > 1;
       tasks.add(() -> {
         int n = finite.size();
@@ -177,7 +178,7 @@ public final class ProxyEnsemble implements ForwardModel {
             + " were asked for. Check the sampler.");
       }
       double[] ys = Pools.evaluate(truth, xs, pool, trainer.threads() * 8);
-      return fit(trainer, k, xs, ys, truth.domain(), Seeds.derive(seed, -1L), pool);
+      return fit(trainer, k, xs, ys, truth.domain(), Seeds.stream(seed, -1L), pool);
     } finally {
       Pools.shutdown(pool);
     }

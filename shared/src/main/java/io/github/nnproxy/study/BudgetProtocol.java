@@ -2,6 +2,7 @@ package io.github.nnproxy.study;
 
 import io.github.nnproxy.benchmark.BenchmarkFunction;
 import io.github.nnproxy.benchmark.Benchmarks;
+import io.github.nnproxy.internal.Seeds;
 import io.github.nnproxy.manage.ManagedOptimization;
 import io.github.nnproxy.manage.ManagedResult;
 import io.github.nnproxy.manage.TrueEvaluation;

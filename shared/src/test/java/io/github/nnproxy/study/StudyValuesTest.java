@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.nnproxy.benchmark.Benchmarks;
+import io.github.nnproxy.internal.Seeds;
 import io.github.nnproxy.optimize.Optimum;
 import io.github.nnproxy.study.report.SeedFigures;
 import java.time.Duration;
