@@ -1,5 +1,6 @@
 package io.github.nnproxy.cli;
 
+import io.github.nnproxy.internal.Requires;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -27,9 +28,7 @@ public record SeedList(long[] seeds) {
    * @throws IllegalArgumentException if there is no seed or one repeats
    */
   public SeedList {
-    if (seeds.length == 0) {
-      throw new IllegalArgumentException("seeds must not be empty");
-    }
+    Requires.nonEmpty(seeds, "seeds");
     if (Arrays.stream(seeds).distinct().count() != seeds.length) {
       throw new IllegalArgumentException(
           "seeds must not repeat, but were " + Arrays.toString(seeds));

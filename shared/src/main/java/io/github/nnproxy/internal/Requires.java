@@ -153,6 +153,41 @@ public final class Requires {
   }
 
   /**
+   * Checks that an array of longs is neither null nor empty.
+   *
+   * @param values the array
+   * @param name the argument's name
+   * @return {@code values}
+   * @throws NullPointerException if {@code values} is null
+   * @throws IllegalArgumentException if {@code values} is empty
+   */
+  public static long[] nonEmpty(long[] values, String name) {
+    nonNull(values, name);
+    if (values.length == 0) {
+      throw new IllegalArgumentException(name + " must not be empty");
+    }
+    return values;
+  }
+
+  /**
+   * Checks that an array of objects is neither null nor empty.
+   *
+   * @param <T> the element type
+   * @param values the array
+   * @param name the argument's name
+   * @return {@code values}
+   * @throws NullPointerException if {@code values} is null
+   * @throws IllegalArgumentException if {@code values} is empty
+   */
+  public static <T> T[] nonEmpty(T[] values, String name) {
+    nonNull(values, name);
+    if (values.length == 0) {
+      throw new IllegalArgumentException(name + " must not be empty");
+    }
+    return values;
+  }
+
+  /**
    * Checks that an array of ints is neither null nor empty.
    *
    * @param values the array

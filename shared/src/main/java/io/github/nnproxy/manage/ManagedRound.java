@@ -2,6 +2,7 @@ package io.github.nnproxy.manage;
 
 import static io.github.nnproxy.internal.Requires.nonNull;
 
+import io.github.nnproxy.internal.Requires;
 import io.github.nnproxy.optimize.Optimum;
 
 /**
@@ -41,12 +42,7 @@ public record ManagedRound(int round, Optimum proxyOptimum, double trueValueAtOp
   public ManagedRound {
     nonNull(proxyOptimum, "proxyOptimum");
     nonNull(gate, "gate");
-    if (round < 1) {
-      throw new IllegalArgumentException("round must be >= 1, but was " + round);
-    }
-    if (trueEvaluations < 0) {
-      throw new IllegalArgumentException(
-          "trueEvaluations must be >= 0, but was " + trueEvaluations);
-    }
+    Requires.atLeast(round, 1, "round");
+    Requires.nonNegative(trueEvaluations, "trueEvaluations");
   }
 }

@@ -2,6 +2,7 @@ package io.github.nnproxy.manage;
 
 import static io.github.nnproxy.internal.Requires.nonNull;
 
+import io.github.nnproxy.internal.Requires;
 import java.util.Arrays;
 
 /**
@@ -33,9 +34,7 @@ public record TaggedPoint(long batch, double[] x, double value, Source source) {
   public TaggedPoint {
     nonNull(x, "x");
     nonNull(source, "source");
-    if (batch < 0) {
-      throw new IllegalArgumentException("batch must be >= 0, but was " + batch);
-    }
+    Requires.nonNegative(batch, "batch");
     x = x.clone();
   }
 

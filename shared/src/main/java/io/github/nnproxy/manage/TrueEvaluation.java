@@ -2,6 +2,7 @@ package io.github.nnproxy.manage;
 
 import static io.github.nnproxy.internal.Requires.nonNull;
 
+import io.github.nnproxy.internal.Requires;
 import java.util.Arrays;
 
 /**
@@ -35,9 +36,7 @@ public record TrueEvaluation(double[] x, double value, int round, EvaluationReas
   public TrueEvaluation {
     nonNull(x, "x");
     nonNull(reason, "reason");
-    if (round < 0) {
-      throw new IllegalArgumentException("round must be >= 0, but was " + round);
-    }
+    Requires.nonNegative(round, "round");
     x = x.clone();
   }
 

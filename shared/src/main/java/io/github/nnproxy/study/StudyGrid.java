@@ -5,6 +5,7 @@ import static io.github.nnproxy.internal.Requires.positive;
 
 import io.github.nnproxy.benchmark.BenchmarkFunction;
 import io.github.nnproxy.benchmark.Benchmarks;
+import io.github.nnproxy.internal.Requires;
 import io.github.nnproxy.internal.Seeds;
 import io.github.nnproxy.proxy.ProxyTrainer;
 import io.github.nnproxy.sampling.SamplingScheme;
@@ -382,9 +383,7 @@ abstract class StudyGrid {
   /** Factories of benchmark functions by name; an unknown name fails now, not at build time. */
   static List<IntFunction<BenchmarkFunction>> byNames(String... names) {
     nonNull(names, "names");
-    if (names.length == 0) {
-      throw new IllegalArgumentException("names must not be empty");
-    }
+    Requires.nonEmpty(names, "names");
     List<IntFunction<BenchmarkFunction>> factories = new ArrayList<>(names.length);
     for (String n : names) {
       nonNull(n, "name");
@@ -397,9 +396,7 @@ abstract class StudyGrid {
   /** A copy of non-empty, positive, distinct dimensions. */
   static int[] dimensions(int... dimensions) {
     nonNull(dimensions, "dimensions");
-    if (dimensions.length == 0) {
-      throw new IllegalArgumentException("dimensions must not be empty");
-    }
+    Requires.nonEmpty(dimensions, "dimensions");
     for (int d : dimensions) {
       positive(d, "dimension");
     }
@@ -424,9 +421,7 @@ abstract class StudyGrid {
   /** A copy of non-empty, distinct seeds. */
   static long[] seeds(long... seeds) {
     nonNull(seeds, "seeds");
-    if (seeds.length == 0) {
-      throw new IllegalArgumentException("seeds must not be empty");
-    }
+    Requires.nonEmpty(seeds, "seeds");
     if (Arrays.stream(seeds).distinct().count() != seeds.length) {
       throw new IllegalArgumentException(
           "seeds must not repeat, but were " + Arrays.toString(seeds));

@@ -2,6 +2,8 @@ package io.github.nnproxy.study;
 
 import static io.github.nnproxy.internal.Requires.nonNull;
 
+import io.github.nnproxy.internal.Requires;
+
 /**
  * One run of a {@link TrustStudy}: which cell, optimizer, seed and method, and how it ended,
  * judged on the true function. One row of {@code trust.csv}.
@@ -40,12 +42,7 @@ public record TrustRun(String function, int dimension, String scheme, String opt
     nonNull(scheme, "scheme");
     nonNull(optimizer, "optimizer");
     nonNull(method, "method");
-    if (dimension <= 0) {
-      throw new IllegalArgumentException("dimension must be > 0, but was " + dimension);
-    }
-    if (trueEvaluations < 0) {
-      throw new IllegalArgumentException(
-          "trueEvaluations must be >= 0, but was " + trueEvaluations);
-    }
+    Requires.positive(dimension, "dimension");
+    Requires.nonNegative(trueEvaluations, "trueEvaluations");
   }
 }

@@ -267,9 +267,7 @@ public final class TrustStudy extends StudyGrid {
      */
     public Builder closeness(double closeness) {
       Requires.finite(closeness, "closeness");
-      if (closeness < 0) {
-        throw new IllegalArgumentException("closeness must be >= 0, but was " + closeness);
-      }
+      Requires.nonNegative(closeness, "closeness");
       this.closeness = closeness;
       return this;
     }
