@@ -65,7 +65,11 @@ abstract class StudyGrid {
     return Seeds.derive(seed, "run", f.name(), f.domain().dimension(), optimizer);
   }
 
-  /** Returns the functions, one per name and dimension, in canonical order. */
+  /**
+   * Returns the functions, one per name and dimension, in canonical order.
+   *
+   * @return the functions
+   */
   public List<BenchmarkFunction> problems() {
     return problems;
   }
