@@ -11,19 +11,29 @@ import io.github.nnproxy.optimize.Optimum;
 import io.github.nnproxy.proxy.Proxy;
 import io.github.nnproxy.proxy.ProxyTrainer;
 import io.github.nnproxy.sampling.Samplers;
+import io.github.nnproxy.study.plot.BudgetPlots;
 import io.github.nnproxy.study.report.BudgetCsv;
+import io.github.nnproxy.study.report.BudgetReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.stream.Collectors;
 
 /**
- * The budget benchmark's protocol, apart from any engine: which runs a cell holds, how one run is
- * made and judged, and how a cell's runs become summary rows. The engine ({@link BudgetRunner})
- * only schedules, streams and resumes. Stateless apart from the study's settings.
+ * The budget benchmark as a {@link StudyProtocol}: which runs a cell holds, how one run is made and
+ * judged on the truth, and how the finished runs become summaries, the report and the plots. The
+ * {@link StudyEngine} locks, resumes, schedules (the loop's and the longest budgets' runs first)
+ * and streams the rows to {@link BudgetCsv}. No proxies are shared between runs, so the engine's
+ * proxy cache stays empty. Not API; stateless apart from the study's settings.
  */
-final class BudgetProtocol {
+final class BudgetProtocol implements StudyProtocol<BudgetProtocol.Spec, BudgetRun, BudgetResult> {
   /** What one run is: its cell, method, optimizer (null for LHS) and seed. */
   record Spec(BudgetCell cell, BudgetMethod method, TrustOptimizer optimizer, long seed) {
     String optimizerLabel() {
@@ -40,6 +50,164 @@ final class BudgetProtocol {
 
   BudgetProtocol(BudgetStudy study) {
     this.study = study;
+  }
+
+  /** Not used: the benchmark has no grid of shared proxies (see {@link #proxyCells()}). */
+  @Override
+  public StudyGrid grid() {
+    return null;
+  }
+
+  @Override
+  public Path output() {
+    return study.output();
+  }
+
+  @Override
+  public int threads() {
+    return study.threads();
+  }
+
+  @Override
+  public String threadName() {
+    return "nnproxy-budget";
+  }
+
+  /** A listener that hears nothing: progress lines go to the study's own consumer. */
+  @Override
+  public StudyListener listener() {
+    return NO_LISTENER;
+  }
+
+  private static final StudyListener NO_LISTENER = new StudyListener() {};
+
+  @Override
+  public boolean prepare() {
+    Path out = study.output();
+    List<String> found = new ArrayList<>();
+    for (String name : new String[] {BudgetCsv.RUNS, BudgetCsv.TIMINGS, BudgetReport.SUMMARY,
+        BudgetReport.FILE}) {
+      if (Files.exists(out.resolve(name))) {
+        found.add(name);
+      }
+    }
+    return StudyFolder.prepare(out, describe(study), study.resume(), found);
+  }
+
+  @Override
+  public List<Spec> runs() {
+    List<Spec> specs = new ArrayList<>();
+    for (BudgetCell c : cells()) {
+      specs.addAll(runs(c));
+    }
+    return specs;
+  }
+
+  @Override
+  public String runKey(Spec spec) {
+    return spec.key();
+  }
+
+  @Override
+  public String rowKey(BudgetRun r) {
+    return BudgetCsv.key(r.function(), r.dimension(), r.budget(), r.method().label(),
+        r.optimizer(), r.seed());
+  }
+
+  @Override
+  public boolean matches(Spec spec, BudgetRun row) {
+    return runSeed(spec) == row.runSeed();
+  }
+
+  @Override
+  public List<ProxyCache.Cell> proxyCells() {
+    return List.of();
+  }
+
+  @Override
+  public ProxyCache.Cell proxyCell(Spec spec) {
+    return null;
+  }
+
+  /** The loop's runs first, then by budget, so that the threads stay busy to the end. */
+  @Override
+  public Comparator<Spec> submissionOrder() {
+    return Comparator.comparingInt(BudgetProtocol::cost).reversed();
+  }
+
+  /** A rough cost rank: the loop's runs first, by budget. */
+  private static int cost(Spec s) {
+    int weight = switch (s.method()) {
+      case MANAGED -> 100;
+      case OFFLINE -> 10;
+      default -> 1;
+    };
+    return weight * s.cell().budget();
+  }
+
+  @Override
+  public BudgetRun run(Spec spec, Proxy proxy, List<BudgetRun> needed) {
+    return execute(spec);
+  }
+
+  @Override
+  public RunFiles<BudgetRun> files() {
+    return BudgetCsv.FILES;
+  }
+
+  @Override
+  public void finished(BudgetRun r, int done, int total) {
+    study.progress().accept(String.format(Locale.ROOT, "%d/%d %s %d-D B=%d %s seed %d: regret"
+            + " %.4g, distance %.4f, %d true evaluations, %.1f s", done, total, r.function(),
+        r.dimension(), r.budget(), r.label(), r.seed(), r.regret(), r.distance(),
+        r.evaluations(), r.wallSeconds()));
+  }
+
+  @Override
+  public BudgetResult finish(List<BudgetRun> runs, List<ProxyRecord> proxies,
+      ExecutorService pool) {
+    Path out = study.output();
+    List<BudgetCell> cells = cells();
+    List<BudgetSummary> summaries = new ArrayList<>();
+    for (BudgetCell c : cells) {
+      List<BudgetRun> mine = runs.stream().filter(r -> r.function().equals(c.function())
+          && r.dimension() == c.dimension() && r.budget() == c.budget()).toList();
+      summaries.addAll(summarize(c, mine));
+    }
+    List<Path> plots = study.plots() ? BudgetPlots.draw(cells, summaries, out.resolve("plots"))
+        : List.of();
+    BudgetReport.writeCsv(out, summaries);
+    Path md = BudgetReport.writeMarkdown(out, study, cells, summaries, plots, describe(study));
+    return new BudgetResult(out, out.resolve(BudgetCsv.RUNS), out.resolve(BudgetReport.SUMMARY),
+        md, plots, summaries, runs);
+  }
+
+  /** The canonical description of what the results depend on. */
+  static String describe(BudgetStudy s) {
+    StringBuilder b = new StringBuilder();
+    b.append("# nnproxy budget benchmark: the configuration of the results in this folder.\n")
+        .append("# A benchmark with another configuration refuses to run here. Do not edit.\n");
+    line(b, "format", 1);
+    line(b, "functions", String.join(", ", s.functions()));
+    line(b, "held out", s.functions().stream().filter(s.heldOut()::contains)
+        .collect(Collectors.joining(", ")));
+    line(b, "dimensions", Arrays.toString(s.dimensions()));
+    line(b, "budget factors", Arrays.toString(s.budgetFactors()));
+    line(b, "seeds", Arrays.toString(s.seeds()));
+    for (TrustOptimizer o : s.optimizers()) {
+      line(b, "optimizer " + o.label(), o.optimizer().description() + "; with 100 true"
+          + " evaluations: " + o.equalBudget().apply(100).description());
+    }
+    line(b, "managed template", s.managed().toString().replaceAll(", seed [-0-9]+", "")
+        .replaceAll(", \\d+ threads", ""));
+    line(b, "initial share", s.initialShare());
+    line(b, "rounds", s.rounds());
+    line(b, "offline trainer", StudyFolder.trainer(s.offlineTrainer()));
+    return b.toString();
+  }
+
+  private static void line(StringBuilder b, String key, Object value) {
+    b.append(key).append(" = ").append(value).append('\n');
   }
 
   /** The cells, function by function (held-out last), dimension, then budget. */

@@ -133,7 +133,7 @@ public final class BudgetStudy {
    *     fails
    */
   public BudgetResult run() {
-    return new BudgetRunner(this).run();
+    return new StudyEngine<>(new BudgetProtocol(this)).run();
   }
 
   /**

@@ -134,7 +134,13 @@ final class StudyEngine<S, R, T> {
         protocol.listener().onProxyTrained(rec, ++proxiesDone, proxiesTotal);
       }
     };
-    for (S s : specs) {
+    List<S> order = specs;
+    Comparator<S> submission = protocol.submissionOrder();
+    if (submission != null) {
+      order = new ArrayList<>(specs);
+      order.sort(submission);
+    }
+    for (S s : order) {
       String key = protocol.runKey(s);
       R done = finished.get(key);
       if (done != null) {

@@ -6,6 +6,7 @@ import io.github.nnproxy.proxy.Proxy;
 import io.github.nnproxy.sampling.SamplingScheme;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 
@@ -20,7 +21,11 @@ import java.util.concurrent.ExecutorService;
  */
 interface StudyProtocol<S, R, T> {
 
-  /** The study's grid: its functions, schemes, seeds, proxy settings, folder and listener. */
+  /**
+   * The study's grid: its functions, schemes, seeds, proxy settings, folder and listener; null
+   * for a study without shared proxies, which then overrides {@link #output()}, {@link
+   * #threads()}, {@link #listener()} and {@link #proxyCells()}.
+   */
   StudyGrid grid();
 
   /** The study's output folder. */
@@ -80,6 +85,14 @@ interface StudyProtocol<S, R, T> {
 
   /** The proxy a run minimizes, or null for a run on the truth. */
   ProxyCache.Cell proxyCell(S spec);
+
+  /**
+   * The order in which runs left to make are handed to the pool, or null (the default) for the
+   * canonical order of {@link #runs()}. Only a protocol whose runs need no others may reorder.
+   */
+  default Comparator<S> submissionOrder() {
+    return null;
+  }
 
   /** The runs whose rows a run needs before it starts (none by default). */
   default List<S> needs(S spec) {

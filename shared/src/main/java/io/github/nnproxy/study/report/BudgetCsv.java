@@ -2,6 +2,7 @@ package io.github.nnproxy.study.report;
 
 import io.github.nnproxy.study.BudgetMethod;
 import io.github.nnproxy.study.BudgetRun;
+import io.github.nnproxy.study.RunFiles;
 import java.io.Closeable;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +27,41 @@ public final class BudgetCsv implements Closeable {
       "seed", "run_seed", "evaluations", "regret", "distance", "x", "trace"};
   static final String[] TIMING_HEADER = {"function", "dimension", "budget", "method", "optimizer",
       "seed", "wall_seconds", "truth_seconds"};
+
+  /** The two files as the {@link io.github.nnproxy.study.StudyEngine} uses them. */
+  public static final RunFiles<BudgetRun> FILES = new RunFiles<>() {
+    @Override
+    public String name() {
+      return RUNS;
+    }
+
+    @Override
+    public RunFiles.Restored<BudgetRun> restore(Path dir) {
+      BudgetCsv.Restored r = BudgetCsv.restore(dir);
+      return new RunFiles.Restored<>(r.runs(), r.dropped());
+    }
+
+    @Override
+    public void rewrite(Path dir, List<BudgetRun> sorted) {
+      BudgetCsv.rewrite(dir, sorted);
+    }
+
+    @Override
+    public RunFiles.Appender<BudgetRun> open(Path dir, List<BudgetRun> kept) {
+      BudgetCsv csv = BudgetCsv.open(dir, kept);
+      return new RunFiles.Appender<>() {
+        @Override
+        public void append(BudgetRun row) {
+          csv.append(row);
+        }
+
+        @Override
+        public void close() {
+          csv.close();
+        }
+      };
+    }
+  };
 
   private final RowAppender files;
 
