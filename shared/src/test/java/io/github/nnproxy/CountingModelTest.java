@@ -93,6 +93,7 @@ class CountingModelTest {
   @Test
   void refusesNull() {
     assertThrows(NullPointerException.class, () -> CountingModel.of(null));
-    assertThrows(NullPointerException.class, () -> CountingModel.of(Benchmarks.sphere(1)).evaluateAll(null));
+    assertThrows(
+        NullPointerException.class, () -> CountingModel.of(Benchmarks.sphere(1)).evaluateAll(null));
   }
 }

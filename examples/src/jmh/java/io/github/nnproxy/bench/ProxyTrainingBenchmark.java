@@ -58,8 +58,9 @@ public class ProxyTrainingBenchmark {
   public void setUp() {
     f = Benchmarks.ackley(2);
     SamplingScheme scheme = SamplingScheme.DENSE_UNIFORM;
-    xs = SeedRecipes.sampler(scheme, f).sample(f.domain(), scheme.sampleSize(SamplingScheme.PAPER_BASE_SIZE),
-        42L);
+    xs =
+        SeedRecipes.sampler(scheme, f)
+            .sample(f.domain(), scheme.sampleSize(SamplingScheme.PAPER_BASE_SIZE), 42L);
     ys = f.evaluateAll(xs);
     ProxyTrainer base = switch (trainer) {
       case "defaults" -> ProxyTrainer.defaults();

@@ -63,8 +63,8 @@ import org.uma.jmetal.util.comparator.dominanceComparator.impl.DefaultDominanceC
  * initial swarm included, as pyswarms' {@code optimize(iters)} does. The same objective and seed
  * give an equal {@link Optimum} for every variant, whether runs are sequential or on many threads
  * at once: each run draws from its own seeded generator bound to its thread, also inside
- * StandardPSO2011, whose constructor would otherwise seed from the clock. Code outside nnproxy that replaces {@code JMetalRandom}'s generator during a
- * run breaks that run's reproducibility. Random streams differ from NumPy's, so runs agree with
+ * StandardPSO2011, whose constructor would otherwise seed from the clock. Code outside nnproxy
+ * that replaces {@code JMetalRandom}'s generator during a run breaks that run's reproducibility. Random streams differ from NumPy's, so runs agree with
  * pyswarms in distribution, not draw for draw. docs/jmetal-pso.md explains the rules, the
  * remaining differences from pyswarms and the reproducibility mechanism in full.
  *

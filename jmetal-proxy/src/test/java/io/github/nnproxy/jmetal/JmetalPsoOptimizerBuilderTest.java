@@ -43,7 +43,8 @@ class JmetalPsoOptimizerBuilderTest {
 
   @Test
   void withersAreTheBuilderSettings() {
-    JmetalPsoOptimizer viaWithers = JmetalPsoOptimizer.spso2011().withSwarmSize(40).withIterations(60);
+    JmetalPsoOptimizer viaWithers =
+        JmetalPsoOptimizer.spso2011().withSwarmSize(40).withIterations(60);
     JmetalPsoOptimizer viaBuilder =
         JmetalPsoOptimizer.spso2011().toBuilder().swarmSize(40).iterations(60).build();
     assertEquals(viaWithers, viaBuilder);
@@ -73,7 +74,8 @@ class JmetalPsoOptimizerBuilderTest {
 
   @Test
   void jmetalRulesUseTheCoefficientsToo() {
-    JmetalPsoOptimizer small = JmetalPsoOptimizer.jmetalRules().withSwarmSize(20).withIterations(50);
+    JmetalPsoOptimizer small =
+        JmetalPsoOptimizer.jmetalRules().withSwarmSize(20).withIterations(50);
     JmetalPsoOptimizer other = small.toBuilder().social(1.2).build();
     assertNotEquals(small.minimize(ACKLEY, 5L).x()[0], other.minimize(ACKLEY, 5L).x()[0]);
   }
@@ -86,7 +88,8 @@ class JmetalPsoOptimizerBuilderTest {
     assertEquals(spso.cognitive(), spso.social());
     IllegalArgumentException e =
         assertThrows(
-            IllegalArgumentException.class, () -> JmetalPsoOptimizer.spso2007().toBuilder().inertia(0.5));
+            IllegalArgumentException.class,
+            () -> JmetalPsoOptimizer.spso2007().toBuilder().inertia(0.5));
     assertTrue(e.getMessage().contains("jmetal-spso2007") && e.getMessage().contains("0.5"),
         e.getMessage());
   }

@@ -56,7 +56,8 @@ class ProxyProblemTest {
     assertEquals(Domain.cube(3, -5, 5), p.domain());
     DoubleSolution s = p.createSolution();
     assertTrue(p.domain().contains(s.variables().stream().mapToDouble(Double::doubleValue).toArray()));
-    assertEquals("ForwardModel", ProxyProblem.of(ForwardModel.of(Domain.cube(1, 0, 1), x -> x[0])).name());
+    assertEquals(
+        "ForwardModel", ProxyProblem.of(ForwardModel.of(Domain.cube(1, 0, 1), x -> x[0])).name());
     assertEquals("mine", ProxyProblem.of(Benchmarks.sphere(2), "mine").name());
   }
 
@@ -147,12 +148,18 @@ class ProxyProblemTest {
   void rejectsAProxyWhoseDomainDiffersFromTheBounds() {
     Sphere sphere = new Sphere(2); // [-5.12, 5.12]^2
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> ProxyProblem.of(sphere, ProxyTestSupport.smallAckleyProxy()));
-    assertTrue(e.getMessage().contains("proxy.domain() must equal the bounds of problem 'Sphere'"), e.getMessage());
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ProxyProblem.of(sphere, ProxyTestSupport.smallAckleyProxy()));
+    assertTrue(
+        e.getMessage().contains("proxy.domain() must equal the bounds of problem 'Sphere'"),
+        e.getMessage());
     assertTrue(e.getMessage().contains("[-5.0, 5.0]"), e.getMessage());
     IllegalArgumentException dim =
         assertThrows(IllegalArgumentException.class, () -> ProxyProblem.of(new Sphere(3), TestModels.jmetalSphereProxy()));
-    assertTrue(dim.getMessage().contains("must have the 3 variables of problem 'Sphere', but had dimension 2"),
+    assertTrue(
+        dim.getMessage()
+            .contains("must have the 3 variables of problem 'Sphere', but had dimension 2"),
         dim.getMessage());
   }
 
@@ -161,7 +168,8 @@ class ProxyProblemTest {
     ZDT1 zdt1 = new ZDT1(2);
     ForwardModel any = ForwardModel.of(Domain.cube(2, 0, 1), x -> 0);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ProxyProblem.of(zdt1, any));
-    assertTrue(e.getMessage().contains("must have exactly 1 objective, but 'ZDT1' has 2"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("must have exactly 1 objective, but 'ZDT1' has 2"), e.getMessage());
   }
 
   @Test
@@ -192,7 +200,8 @@ class ProxyProblemTest {
   @Test
   void rejectsABlankName() {
     ForwardModel any = ForwardModel.of(Domain.cube(2, 0, 1), x -> 0);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ProxyProblem.of(any, " "));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> ProxyProblem.of(any, " "));
     assertEquals("name must not be blank, but was ' '", e.getMessage());
   }
 

@@ -8,7 +8,7 @@ import org.uma.jmetal.problem.doubleproblem.impl.AbstractDoubleProblem;
 import org.uma.jmetal.problem.singleobjective.Sphere;
 import org.uma.jmetal.solution.doublesolution.DoubleSolution;
 
-/** A proxy of a jMetal problem trained once per test JVM, and small jMetal problems for the tests. */
+/** A proxy of a jMetal problem, trained once per test JVM, and small jMetal problems. */
 final class TestModels {
   private TestModels() {}
 

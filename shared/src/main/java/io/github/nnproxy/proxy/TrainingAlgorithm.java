@@ -28,8 +28,8 @@ public enum TrainingAlgorithm {
    * correction, the points reshuffled before every epoch, the last batch of an epoch possibly
    * smaller), computed by nnproxy's own vectorized forward and backward passes over the Encog
    * network's weights instead of Encog's one-sample-at-a-time propagation, which makes it faster
-   * (docs/BENCHMARKS.md says by how much). Each mini-batch is cut into shards of 8 points (at most 8
-   * shards) whose gradients can be computed on {@link ProxyTrainer.Builder#threads(int)} threads;
+   * (docs/BENCHMARKS.md says by how much). Each mini-batch is cut into shards of 8 points (at most
+   * 8 shards) whose gradients can be computed on {@link ProxyTrainer.Builder#threads(int)} threads;
    * the result does not depend on the thread count. The trained network is an ordinary Encog
    * network.
    */

@@ -153,7 +153,8 @@ final class ProxyCache {
     BenchmarkFunction f = c.function();
     SamplingScheme scheme = c.scheme();
     int n = scheme.sampleSize(grid.baseSize());
-    Proxy proxy = grid.trainer(f).train(sampledTruth.apply(f), SeedRecipes.sampler(scheme, f), n, seed(c));
+    Proxy proxy =
+        grid.trainer(f).train(sampledTruth.apply(f), SeedRecipes.sampler(scheme, f), n, seed(c));
     Path file = dir.resolve(c.fileName());
     proxy.save(file);
     ProxyRecord rec = record(c, file, proxy);

@@ -6,9 +6,10 @@ import java.util.List;
 
 /**
  * A study's runs file and its timings file, as the {@link StudyEngine} needs them: streamed one
- * atomic row at a time while the study runs ({@link io.github.nnproxy.study.report.RowAppender}), restored after a crash with a
- * torn last line dropped ({@link io.github.nnproxy.study.report.RunsCsv#lines}), and rewritten in canonical order at the end
- * ({@link io.github.nnproxy.study.report.RunsCsv#writeAtomically}). Not API.
+ * atomic row at a time while the study runs ({@link
+ * io.github.nnproxy.study.report.RowAppender}), restored after a crash with a torn last line
+ * dropped ({@link io.github.nnproxy.study.report.RunsCsv#lines}), and rewritten in canonical order
+ * at the end ({@link io.github.nnproxy.study.report.RunsCsv#writeAtomically}). Not API.
  *
  * @param <R> the row type
  */

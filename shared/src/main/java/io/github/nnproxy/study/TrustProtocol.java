@@ -247,8 +247,13 @@ final class TrustProtocol implements StudyProtocol<TrustProtocol.Run, TrustCsv.R
       initial = Math.max(ProxyTrainer.MIN_SAMPLES,
           (int) ((long) budget * m.initialSamples() / m.budget()));
     }
-    return m.toBuilder().initialSampler(SeedRecipes.sampler(s, f)).initialSamples(initial).budget(budget)
-        .seed(seed).threads(1).build();
+    return m.toBuilder()
+        .initialSampler(SeedRecipes.sampler(s, f))
+        .initialSamples(initial)
+        .budget(budget)
+        .seed(seed)
+        .threads(1)
+        .build();
   }
 
   @Override

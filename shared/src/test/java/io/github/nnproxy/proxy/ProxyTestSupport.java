@@ -42,7 +42,8 @@ public final class ProxyTestSupport {
               .batchSize(32)
               .patience(40)
               .build()
-              .train(Benchmarks.ackley(2), io.github.nnproxy.sampling.Samplers.uniform(), 10_000, 42L);
+              .train(
+                  Benchmarks.ackley(2), io.github.nnproxy.sampling.Samplers.uniform(), 10_000, 42L);
     }
     return smallAckley;
   }

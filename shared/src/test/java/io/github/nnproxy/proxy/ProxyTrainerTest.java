@@ -141,37 +141,42 @@ class ProxyTrainerTest {
   void batchedModelGetsTheWholeSampleInOneCallAndItsFailuresCountByKind() {
     Domain box = Domain.cube(1, 0, 1);
     java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
-    ForwardModel batched = new ForwardModel() {
-      @Override
-      public Domain domain() {
-        return box;
-      }
+    ForwardModel batched =
+        new ForwardModel() {
+          @Override
+          public Domain domain() {
+            return box;
+          }
 
-      @Override
-      public double evaluate(double[] x) {
-        throw new AssertionError("a batched model must get whole batches");
-      }
+          @Override
+          public double evaluate(double[] x) {
+            throw new AssertionError("a batched model must get whole batches");
+          }
 
-      @Override
-      public io.github.nnproxy.EvaluationOutcome[] evaluateOutcomes(double[][] xs) {
-        calls.incrementAndGet();
-        io.github.nnproxy.EvaluationOutcome[] os = new io.github.nnproxy.EvaluationOutcome[xs.length];
-        for (int i = 0; i < xs.length; i++) {
-          double v = xs[i][0];
-          os[i] = v < 0.05
-              ? io.github.nnproxy.EvaluationOutcome.failed(io.github.nnproxy.FailureKind.EXIT_STATUS, "exit 2")
-              : v < 0.1 ? io.github.nnproxy.EvaluationOutcome.failed(
-                  io.github.nnproxy.FailureKind.GARBLED_OUTPUT, "oops")
-              : io.github.nnproxy.EvaluationOutcome.of(v * v);
-        }
-        return os;
-      }
+          @Override
+          public io.github.nnproxy.EvaluationOutcome[] evaluateOutcomes(double[][] xs) {
+            calls.incrementAndGet();
+            io.github.nnproxy.EvaluationOutcome[] os =
+                new io.github.nnproxy.EvaluationOutcome[xs.length];
+            for (int i = 0; i < xs.length; i++) {
+              double v = xs[i][0];
+              os[i] =
+                  v < 0.05
+                      ? io.github.nnproxy.EvaluationOutcome.failed(
+                          io.github.nnproxy.FailureKind.EXIT_STATUS, "exit 2")
+                      : v < 0.1
+                          ? io.github.nnproxy.EvaluationOutcome.failed(
+                              io.github.nnproxy.FailureKind.GARBLED_OUTPUT, "oops")
+                          : io.github.nnproxy.EvaluationOutcome.of(v * v);
+            }
+            return os;
+          }
 
-      @Override
-      public boolean batched() {
-        return true;
-      }
-    };
+          @Override
+          public boolean batched() {
+            return true;
+          }
+        };
     Proxy p = SMALL.toBuilder().threads(4).build().train(batched, Samplers.uniform(), 200, 3L);
     assertEquals(1, calls.get());
     SampleFailures f = p.quality().failures();
@@ -292,7 +297,8 @@ class ProxyTrainerTest {
   @Test
   @SuppressWarnings("deprecation")
   void deprecatedPaperFactoryIsTheSeedRecipe() {
-    for (var f : List.of(Benchmarks.ackley(2), Benchmarks.rosenbrock(2), Benchmarks.rosenbrock(10))) {
+    for (var f :
+        List.of(Benchmarks.ackley(2), Benchmarks.rosenbrock(2), Benchmarks.rosenbrock(10))) {
       assertEquals(SeedRecipes.trainer(f), ProxyTrainer.paper(f));
     }
   }

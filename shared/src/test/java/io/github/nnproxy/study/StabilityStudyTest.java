@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Runs a tiny study (sphere and Ackley 2-D, two schemes, two seeds) and checks its outputs. */
 public class StabilityStudyTest {
-  public static final ProxyTrainer FAST = ProxyTrainer.builder().hiddenLayers(16, 16).epochs(10).build();
+  public static final ProxyTrainer FAST =
+      ProxyTrainer.builder().hiddenLayers(16, 16).epochs(10).build();
   static final long[] SEEDS = {3, 7};
 
   @TempDir static Path tmp;

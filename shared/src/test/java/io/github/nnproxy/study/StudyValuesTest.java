@@ -63,8 +63,19 @@ class StudyValuesTest {
   @Test
   void refusesAnOptimizerThatReturnsABadPoint() {
     var f = Benchmarks.sphere(2);
-    var e = assertThrows(IllegalStateException.class, () -> StabilityProtocol.measure(f, null, "", "o",
-        1, 2, Optimum.of(new double[] {0, 0, 0}, 1.0, 10), Duration.ZERO));
+    var e =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                StabilityProtocol.measure(
+                    f,
+                    null,
+                    "",
+                    "o",
+                    1,
+                    2,
+                    Optimum.of(new double[] {0, 0, 0}, 1.0, 10),
+                    Duration.ZERO));
     assertTrue(e.getMessage().contains("Check the optimizer"), e.getMessage());
   }
 

@@ -59,8 +59,13 @@ public final class DistancePlot {
    * The bars of one category (the truth if {@code scheme} is empty, else a scheme's proxies),
    * one per optimizer, in the study's order.
    */
-  public static List<Bar> bars(String function, int d, String scheme, List<StudyOptimizer> optimizers,
-      Cells cells, SeedFigures seed) {
+  public static List<Bar> bars(
+      String function,
+      int d,
+      String scheme,
+      List<StudyOptimizer> optimizers,
+      Cells cells,
+      SeedFigures seed) {
     List<Bar> out = new ArrayList<>();
     boolean truth = scheme.isEmpty();
     for (StudyOptimizer o : optimizers) {

@@ -73,7 +73,8 @@ public final class LandscapePlot {
      * @param approx the proxy's values on both grids
      * @param fStar the true minimum
      */
-    public static ColourScale of(double[] truth, double[] truthInset, double[] approx, double fStar) {
+    public static ColourScale of(
+        double[] truth, double[] truthInset, double[] approx, double fStar) {
       double top = 0;
       for (double[] z : new double[][] {truth, truthInset, approx}) {
         for (double v : z) {
@@ -290,7 +291,8 @@ public final class LandscapePlot {
    * farthest answer's offset along either axis, at least a 400th of the domain; 0 (no inset) if
    * the answers lie so far from x* that the panel itself shows them apart.
    */
-  public static double insetHalfWidth(double[] opt, List<RunRecord> runs, double spanX, double spanY) {
+  public static double insetHalfWidth(
+      double[] opt, List<RunRecord> runs, double spanX, double spanY) {
     if (runs.isEmpty()) {
       return 0;
     }

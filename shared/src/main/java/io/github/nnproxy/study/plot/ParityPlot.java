@@ -136,7 +136,8 @@ public final class ParityPlot {
   }
 
   /** A common range of both axes holding every value and x*'s point, with a margin. */
-  public static double[] range(double[] truth, double[] proxy, double fStar, double proxyAtOptimum) {
+  public static double[] range(
+      double[] truth, double[] proxy, double fStar, double proxyAtOptimum) {
     double lo = Math.min(fStar, proxyAtOptimum);
     double hi = Math.max(fStar, proxyAtOptimum);
     for (double[] v : new double[][] {truth, proxy}) {

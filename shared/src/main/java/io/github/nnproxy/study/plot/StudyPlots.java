@@ -57,8 +57,18 @@ public final class StudyPlots {
     Cells index = new Cells(cells);
     List<String> schemes = study.schemes().stream().map(SamplingScheme::label).toList();
     for (String name : study.functionNames()) {
-      tasks.add(async(() -> DistancePlot.draw(name, study.dimensions(), schemes,
-          study.optimizers(), study.seeds().length, index, dir.resolve("distance-" + name + ".png")), pool));
+      tasks.add(
+          async(
+              () ->
+                  DistancePlot.draw(
+                      name,
+                      study.dimensions(),
+                      schemes,
+                      study.optimizers(),
+                      study.seeds().length,
+                      index,
+                      dir.resolve("distance-" + name + ".png")),
+              pool));
     }
     List<Path> out = new ArrayList<>();
     try {
@@ -86,11 +96,12 @@ public final class StudyPlots {
 
   /**
    * The points a proxy was trained on, drawn again: the study trains on {@code
-   * SeedRecipes.sampler(scheme, f).sample(domain, samples, seed)} with the record's seed (see {@code
-   * StudyRunner}), and samplers are deterministic in their seed.
+   * SeedRecipes.sampler(scheme, f).sample(domain, samples, seed)} with the record's seed (see
+   * {@code ProxyCache}), and samplers are deterministic in their seed.
    */
   public static double[][] trainingPoints(BenchmarkFunction f, ProxyRecord p) {
-    return SeedRecipes.sampler(SamplingScheme.parse(p.scheme()), f).sample(f.domain(), p.samples(), p.seed());
+    return SeedRecipes.sampler(SamplingScheme.parse(p.scheme()), f)
+        .sample(f.domain(), p.samples(), p.seed());
   }
 
   private BenchmarkFunction problem(String name, int d) {

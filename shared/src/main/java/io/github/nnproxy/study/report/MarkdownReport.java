@@ -30,7 +30,8 @@ public final class MarkdownReport {
 
   private MarkdownReport() {}
 
-  public static Path write(Path dir, StabilityStudy study, List<CellSummary> cells, List<Path> plots) {
+  public static Path write(
+      Path dir, StabilityStudy study, List<CellSummary> cells, List<Path> plots) {
     String text = render(study, cells, plots, dir);
     Path file = dir.resolve(FILE);
     try {
@@ -47,7 +48,8 @@ public final class MarkdownReport {
     return file;
   }
 
-  public static String render(StabilityStudy study, List<CellSummary> cells, List<Path> plots, Path dir) {
+  public static String render(
+      StabilityStudy study, List<CellSummary> cells, List<Path> plots, Path dir) {
     Cells index = new Cells(cells);
     StringBuilder md = new StringBuilder("# Stability study\n\n");
     setup(md, study);

@@ -48,8 +48,9 @@ public final class RunsCsv implements Closeable {
   public static final String[] RUN_HEADER = {"function", "dimension", "scheme", "optimizer", "seed",
       "run_seed", "objective", "distance", "true_value", "regret", "optimizer_value",
       "proxy_value", "proxy_error", "evaluations", "in_domain", "x"};
-  public static final String[] TIMING_HEADER = {"function", "dimension", "scheme", "optimizer", "seed",
-      "objective", "wall_seconds"};
+  public static final String[] TIMING_HEADER = {
+    "function", "dimension", "scheme", "optimizer", "seed", "objective", "wall_seconds"
+  };
   private static final CSVFormat LINE = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
 
   /** The two files as the {@link io.github.nnproxy.study.StudyEngine} uses them. */
