@@ -3,6 +3,9 @@ package io.github.nnproxy.study;
 import java.io.Closeable;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * A study's runs file and its timings file, as the {@link StudyEngine} needs them: streamed one
@@ -38,4 +41,39 @@ public interface RunFiles<R> {
 
   /** Rewrites both files with the kept rows, then opens them for appending. */
   Appender<R> open(Path dir, List<R> kept);
+
+  /**
+   * Assembles a pair of files from its operations.
+   *
+   * @param <R> the row type
+   * @param name the runs file's name
+   * @param restore reads a folder back
+   * @param rewrite rewrites both files in the given order
+   * @param open rewrites both files with the kept rows and opens them for appending
+   * @return the files
+   */
+  static <R> RunFiles<R> of(String name, Function<Path, Restored<R>> restore,
+      BiConsumer<Path, List<R>> rewrite, BiFunction<Path, List<R>, ? extends Appender<R>> open) {
+    return new RunFiles<>() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public Restored<R> restore(Path dir) {
+        return restore.apply(dir);
+      }
+
+      @Override
+      public void rewrite(Path dir, List<R> sorted) {
+        rewrite.accept(dir, sorted);
+      }
+
+      @Override
+      public Appender<R> open(Path dir, List<R> kept) {
+        return open.apply(dir, kept);
+      }
+    };
+  }
 }

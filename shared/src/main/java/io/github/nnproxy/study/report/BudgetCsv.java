@@ -3,7 +3,6 @@ package io.github.nnproxy.study.report;
 import io.github.nnproxy.study.BudgetMethod;
 import io.github.nnproxy.study.BudgetRun;
 import io.github.nnproxy.study.RunFiles;
-import java.io.Closeable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,7 +19,7 @@ import java.util.Set;
  * timing first; a torn or unreadable line is dropped on restore and its run made again.
  * Thread-safe: {@link #append} is synchronized.
  */
-public final class BudgetCsv implements Closeable {
+public final class BudgetCsv implements RunFiles.Appender<BudgetRun> {
   public static final String RUNS = "budget-runs.csv";
   public static final String TIMINGS = "budget-timings.csv";
   static final String[] RUN_HEADER = {"function", "dimension", "budget", "method", "optimizer",
@@ -29,39 +28,11 @@ public final class BudgetCsv implements Closeable {
       "seed", "wall_seconds", "truth_seconds"};
 
   /** The two files as the {@link io.github.nnproxy.study.StudyEngine} uses them. */
-  public static final RunFiles<BudgetRun> FILES = new RunFiles<>() {
-    @Override
-    public String name() {
-      return RUNS;
-    }
-
-    @Override
-    public RunFiles.Restored<BudgetRun> restore(Path dir) {
-      BudgetCsv.Restored r = BudgetCsv.restore(dir);
-      return new RunFiles.Restored<>(r.runs(), r.dropped());
-    }
-
-    @Override
-    public void rewrite(Path dir, List<BudgetRun> sorted) {
-      BudgetCsv.rewrite(dir, sorted);
-    }
-
-    @Override
-    public RunFiles.Appender<BudgetRun> open(Path dir, List<BudgetRun> kept) {
-      BudgetCsv csv = BudgetCsv.open(dir, kept);
-      return new RunFiles.Appender<>() {
-        @Override
-        public void append(BudgetRun row) {
-          csv.append(row);
-        }
-
-        @Override
-        public void close() {
-          csv.close();
-        }
-      };
-    }
-  };
+  public static final RunFiles<BudgetRun> FILES =
+      RunFiles.of(RUNS, dir -> {
+        BudgetCsv.Restored r = BudgetCsv.restore(dir);
+        return new RunFiles.Restored<>(r.runs(), r.dropped());
+      }, BudgetCsv::rewrite, BudgetCsv::open);
 
   private final RowAppender files;
 
@@ -75,6 +46,7 @@ public final class BudgetCsv implements Closeable {
     return new BudgetCsv(RowAppender.open(dir.resolve(RUNS), dir.resolve(TIMINGS)));
   }
 
+  @Override
   public void append(BudgetRun r) {
     files.append(runRow(r), timingRow(r));
   }

@@ -5,7 +5,6 @@ import io.github.nnproxy.study.Objective;
 import io.github.nnproxy.study.RunFiles;
 import io.github.nnproxy.study.RunRecord;
 import java.io.BufferedWriter;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -41,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * line by line and drops a torn or unparseable line (its run is simply made again); {@link #open}
  * rewrites the files with the rows kept before it appends.
  */
-public final class RunsCsv implements Closeable {
+public final class RunsCsv implements RunFiles.Appender<RunRecord> {
   private static final Logger LOG = LoggerFactory.getLogger(RunsCsv.class);
   public static final String RUNS = "runs.csv";
   public static final String TIMINGS = "timings.csv";
@@ -54,39 +53,11 @@ public final class RunsCsv implements Closeable {
   private static final CSVFormat LINE = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
 
   /** The two files as the {@link io.github.nnproxy.study.StudyEngine} uses them. */
-  public static final RunFiles<RunRecord> FILES = new RunFiles<>() {
-    @Override
-    public String name() {
-      return RUNS;
-    }
-
-    @Override
-    public RunFiles.Restored<RunRecord> restore(Path dir) {
-      RunsCsv.Restored r = RunsCsv.restore(dir);
-      return new RunFiles.Restored<>(r.runs(), r.dropped());
-    }
-
-    @Override
-    public void rewrite(Path dir, List<RunRecord> sorted) {
-      RunsCsv.rewrite(dir, sorted);
-    }
-
-    @Override
-    public RunFiles.Appender<RunRecord> open(Path dir, List<RunRecord> kept) {
-      RunsCsv csv = RunsCsv.open(dir, kept);
-      return new RunFiles.Appender<>() {
-        @Override
-        public void append(RunRecord row) {
-          csv.append(row);
-        }
-
-        @Override
-        public void close() {
-          csv.close();
-        }
-      };
-    }
-  };
+  public static final RunFiles<RunRecord> FILES =
+      RunFiles.of(RUNS, dir -> {
+        RunsCsv.Restored r = RunsCsv.restore(dir);
+        return new RunFiles.Restored<>(r.runs(), r.dropped());
+      }, RunsCsv::rewrite, RunsCsv::open);
 
   private final RowAppender files;
 
@@ -110,7 +81,8 @@ public final class RunsCsv implements Closeable {
    * Appends a run to both files: each row is one complete line written with a single call to the
    * unbuffered file stream, the timing first, so every run in {@code runs.csv} has its timing.
    */
-  void append(RunRecord r) {
+  @Override
+  public void append(RunRecord r) {
     files.append(runRow(r), timingRow(r));
   }
 
