@@ -168,6 +168,7 @@ public final class BudgetCommand implements Callable<Integer> {
    */
   @Override
   public Integer call() {
+    LoopLogging.errorsOnly();
     PrintWriter w = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     checkOptions();

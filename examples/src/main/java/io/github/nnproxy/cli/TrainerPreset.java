@@ -1,6 +1,7 @@
 package io.github.nnproxy.cli;
 
 import io.github.nnproxy.benchmark.BenchmarkFunction;
+import io.github.nnproxy.paper.SeedRecipes;
 import io.github.nnproxy.proxy.Activation;
 import io.github.nnproxy.proxy.LearningRateSchedule;
 import io.github.nnproxy.proxy.ProxyTrainer;
@@ -30,7 +31,7 @@ public enum TrainerPreset {
    */
   RELU("relu", f -> relu()),
   /** {@link ProxyTrainer#paper}: the seed study's networks and epochs, exactly. */
-  PAPER("paper", ProxyTrainer::paper),
+  PAPER("paper", SeedRecipes::trainer),
   /** A small, fast network: {@link ProxyTrainer#defaults()} with two hidden layers, 100 epochs. */
   QUICK("quick", f -> quick());
 

@@ -5,6 +5,7 @@ import io.github.nnproxy.jenetics.JeneticsOptimizer;
 import io.github.nnproxy.jmetal.JmetalPsoOptimizer;
 import io.github.nnproxy.manage.ManagedOptimization;
 import io.github.nnproxy.optimize.Optimizer;
+import io.github.nnproxy.paper.SeedRecipes;
 import io.github.nnproxy.proxy.ProxyTrainer;
 import io.github.nnproxy.sampling.SamplingScheme;
 import io.github.nnproxy.study.TrustCell;
@@ -139,14 +140,16 @@ public final class TrustCommand implements Callable<Integer> {
    */
   @Override
   public Integer call() {
+    LoopLogging.errorsOnly();
     PrintWriter w = spec.commandLine().getOut();
     TrustStudy study = build();
-    w.printf(Locale.ROOT, "nnproxy trust%s: %s x %s-D x %s x %s x %d seeds; %d threads, output"
+    w.printf(Locale.ROOT, "nnproxy trust%s: %s x %s-D x %s x %s x %s; %s, output"
             + " %s%n", quick ? " --quick" : "", String.join(",", study.functionNames()),
         java.util.Arrays.stream(study.dimensions()).mapToObj(Integer::toString)
             .collect(Collectors.joining(",")),
         study.schemes().stream().map(SamplingScheme::label).collect(Collectors.joining(",")),
-        String.join(",", optimizers), study.seeds().length, study.threads(),
+        String.join(",", optimizers), Counts.of(study.seeds().length, "seed", "seeds"),
+        Counts.of(study.threads(), "thread", "threads"),
         study.output().toAbsolutePath().normalize());
     w.flush();
     long start = System.nanoTime();
@@ -217,7 +220,7 @@ public final class TrustCommand implements Callable<Integer> {
       case "fast" -> f -> FAST;
       case "quick" -> f -> ProxyTrainer.builder().hiddenLayers(16, 16).epochs(20).build();
       case "defaults" -> f -> ProxyTrainer.defaults();
-      case "paper" -> ProxyTrainer::paper;
+      case "paper" -> SeedRecipes::trainer;
       default -> throw new IllegalArgumentException(
           "--trainer must be fast, defaults or paper, but was '" + name + "'");
     };

@@ -46,7 +46,7 @@ public final class PaperStudy {
         .functions("ackley", "rastrigin", "rosenbrock")          // 2, 4, 10-D; dense, sparse,
         .optimizer(JmetalPsoOptimizer.paper(), SeedColumn.PSO)   // Gaussian; seeds 1..10;
         .optimizer(JeneticsOptimizer.paper(), SeedColumn.GA)     // 10,000 base points
-        .trainer(f -> ProxyTrainer.defaults())                   // or ProxyTrainer::paper (hours)
+        .trainer(f -> ProxyTrainer.defaults())                   // or SeedRecipes::trainer, the seed's networks
         .output(out)
         .listener(new Progress());
     if (quick) {

@@ -48,7 +48,7 @@ import java.util.function.UnaryOperator;
  *     .dimensions(2, 4, 10)
  *     .optimizer(JmetalPsoOptimizer.paper(), SeedColumn.PSO)
  *     .optimizer(JeneticsOptimizer.paper(), SeedColumn.GA)
- *     .trainer(ProxyTrainer::paper)
+ *     .trainer(SeedRecipes::trainer)
  *     .threads(2)
  *     .output(Path.of("study"))
  *     .build()

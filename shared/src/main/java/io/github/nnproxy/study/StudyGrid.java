@@ -279,7 +279,7 @@ abstract class StudyGrid {
     }
 
     /**
-     * Sets how a function's proxies are trained, e.g. {@code ProxyTrainer::paper} (default
+     * Sets how a function's proxies are trained, e.g. {@code SeedRecipes::trainer} (default
      * {@link ProxyTrainer#defaults()}).
      *
      * @param trainer returns the trainer of a function (of one dimension)

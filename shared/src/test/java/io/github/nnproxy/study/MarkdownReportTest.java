@@ -3,7 +3,7 @@ package io.github.nnproxy.study;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.nnproxy.proxy.ProxyTrainer;
+import io.github.nnproxy.paper.SeedRecipes;
 import io.github.nnproxy.sampling.SamplingScheme;
 import io.github.nnproxy.study.report.MarkdownReport;
 import java.nio.file.Path;
@@ -25,7 +25,7 @@ class MarkdownReportTest {
         .schemes(SamplingScheme.DENSE_UNIFORM)
         .optimizer(new SearchOptimizer("pso", 1, 0), SeedColumn.PSO)
         .optimizer(new SearchOptimizer("ga", 1, 0), SeedColumn.GA)
-        .trainer(ProxyTrainer::paper)
+        .trainer(SeedRecipes::trainer)
         .build();
     return MarkdownReport.render(study, cells, List.of(), Path.of("."));
   }

@@ -1,6 +1,5 @@
 package io.github.nnproxy.study;
 
-import io.github.nnproxy.paper.SeedRecipes;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.nnproxy.benchmark.Benchmarks;
 import io.github.nnproxy.optimize.Optimizer;
+import io.github.nnproxy.paper.SeedRecipes;
 import io.github.nnproxy.proxy.ProxyTrainer;
 import io.github.nnproxy.sampling.SamplingScheme;
 import java.nio.file.Path;
@@ -58,7 +58,7 @@ class StabilityStudyBuilderTest {
         .functions("ackley").function(Benchmarks::rastrigin)
         .dimensions(3).schemes(SamplingScheme.SOBOL)
         .optimizer(OPT, SeedColumn.PSO).optimizer(new StudyOptimizer("b", SeedColumn.GA, OPT))
-        .seeds(5, 6).proxySeed(9).trainer(ProxyTrainer::paper).baseSize(800).threads(3)
+        .seeds(5, 6).proxySeed(9).trainer(SeedRecipes::trainer).baseSize(800).threads(3)
         .output(Path.of("x")).listener(l).plots(false).parityPoints(12).plotResolution(20)
         .build();
     assertEquals(List.of("ackley", "rastrigin"), s.functionNames());
