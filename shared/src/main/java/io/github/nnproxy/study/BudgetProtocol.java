@@ -14,6 +14,7 @@ import io.github.nnproxy.sampling.Samplers;
 import io.github.nnproxy.study.plot.BudgetPlots;
 import io.github.nnproxy.study.report.BudgetCsv;
 import io.github.nnproxy.study.report.BudgetReport;
+import io.github.nnproxy.study.report.RunFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

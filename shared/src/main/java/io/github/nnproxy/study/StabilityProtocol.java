@@ -7,6 +7,7 @@ import io.github.nnproxy.proxy.Proxy;
 import io.github.nnproxy.sampling.SamplingScheme;
 import io.github.nnproxy.study.plot.StudyPlots;
 import io.github.nnproxy.study.report.MarkdownReport;
+import io.github.nnproxy.study.report.RunFiles;
 import io.github.nnproxy.study.report.RunsCsv;
 import io.github.nnproxy.study.report.Summaries;
 import io.github.nnproxy.study.report.SummaryCsv;

@@ -2,6 +2,7 @@ package io.github.nnproxy.study;
 
 import io.github.nnproxy.internal.DaemonPools;
 import io.github.nnproxy.proxy.Proxy;
+import io.github.nnproxy.study.report.RunFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -4,6 +4,7 @@ import io.github.nnproxy.ForwardModel;
 import io.github.nnproxy.benchmark.BenchmarkFunction;
 import io.github.nnproxy.proxy.Proxy;
 import io.github.nnproxy.sampling.SamplingScheme;
+import io.github.nnproxy.study.report.RunFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,6 +1,7 @@
 package io.github.nnproxy.study;
 
 import io.github.nnproxy.study.report.RowAppender;
+import io.github.nnproxy.study.report.RunFiles;
 import io.github.nnproxy.study.report.RunsCsv;
 import io.github.nnproxy.study.report.TrustReport;
 import java.nio.file.Path;

@@ -12,6 +12,7 @@ import io.github.nnproxy.proxy.Proxy;
 import io.github.nnproxy.proxy.ProxyTrainer;
 import io.github.nnproxy.sampling.Sampler;
 import io.github.nnproxy.sampling.SamplingScheme;
+import io.github.nnproxy.study.report.RunFiles;
 import io.github.nnproxy.study.report.TrustReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;

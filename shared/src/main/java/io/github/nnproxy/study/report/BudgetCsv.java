@@ -2,7 +2,6 @@ package io.github.nnproxy.study.report;
 
 import io.github.nnproxy.study.BudgetMethod;
 import io.github.nnproxy.study.BudgetRun;
-import io.github.nnproxy.study.RunFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -2,7 +2,6 @@ package io.github.nnproxy.study.report;
 
 import io.github.nnproxy.internal.OutputFiles;
 import io.github.nnproxy.study.Objective;
-import io.github.nnproxy.study.RunFiles;
 import io.github.nnproxy.study.RunRecord;
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.github.nnproxy.study;
+package io.github.nnproxy.study.report;
 
 import java.io.Closeable;
 import java.nio.file.Path;
@@ -8,11 +8,10 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * A study's runs file and its timings file, as the {@link StudyEngine} needs them: streamed one
- * atomic row at a time while the study runs ({@link
- * io.github.nnproxy.study.report.RowAppender}), restored after a crash with a torn last line
- * dropped ({@link io.github.nnproxy.study.report.RunsCsv#lines}), and rewritten in canonical order
- * at the end ({@link io.github.nnproxy.study.report.RunsCsv#writeAtomically}). Not API.
+ * A study's runs file and its timings file, as the study engine needs them: streamed one atomic
+ * row at a time while the study runs ({@link RowAppender}), restored after a crash with a torn
+ * last line dropped ({@link RunsCsv#lines}), and rewritten in canonical order at the end ({@link
+ * RunsCsv#writeAtomically}). Not API.
  *
  * @param <R> the row type
  */
