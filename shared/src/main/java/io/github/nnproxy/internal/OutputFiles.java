@@ -1,9 +1,12 @@
 package io.github.nnproxy.internal;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -23,9 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * another process already took is skipped.
  *
  * <pre>{@code
- * Path tmp = OutputFiles.createSibling(dir, "summary.md", ".tmp");
- * Files.writeString(tmp, text);
- * Files.move(tmp, dir.resolve("summary.md"), StandardCopyOption.ATOMIC_MOVE);
+ * OutputFiles.writeAtomically(dir.resolve("summary.md"), text);
+ * OutputFiles.writeAtomically(dir.resolve("plot.png"), out -> ImageIO.write(image, "png", out));
  * }</pre>
  */
 public final class OutputFiles {
@@ -80,6 +82,54 @@ public final class OutputFiles {
       }
     }
     throw last;
+  }
+
+  /** What a file's content is, written to a stream that {@link #writeAtomically} closes. */
+  @FunctionalInterface
+  public interface Content {
+    /**
+     * Writes the content.
+     *
+     * @param out the temporary file's stream
+     * @throws IOException if writing fails
+     */
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  /**
+   * Writes a whole file so that no reader, and no crash, ever sees it half written: the content
+   * goes to a temporary sibling made by {@link #createSibling} (named {@code <file
+   * name><digits>.tmp}), which is then renamed over {@code file} atomically; the sibling is
+   * deleted if anything fails. The folder must exist.
+   *
+   * @param file the file to write or replace
+   * @param content what to write
+   * @throws IOException if the file cannot be written or moved into place
+   */
+  public static void writeAtomically(Path file, Content content) throws IOException {
+    Requires.nonNull(content, "content");
+    Path target = Requires.nonNull(file, "file").toAbsolutePath();
+    Path tmp = createSibling(target.getParent(), target.getFileName().toString(), ".tmp");
+    try {
+      try (OutputStream out = Files.newOutputStream(tmp)) {
+        content.writeTo(out);
+      }
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /**
+   * Writes a whole text file atomically, in UTF-8, as {@link #writeAtomically(Path, Content)}.
+   *
+   * @param file the file to write or replace
+   * @param text its content
+   * @throws IOException if the file cannot be written or moved into place
+   */
+  public static void writeAtomically(Path file, String text) throws IOException {
+    Requires.nonNull(text, "text");
+    writeAtomically(file, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
   }
 
   private static String uniqueName(String prefix, String suffix) {

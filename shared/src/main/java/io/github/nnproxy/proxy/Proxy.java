@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.concurrent.atomic.LongAdder;
 import org.encog.engine.network.activation.ActivationLinear;
@@ -330,13 +329,7 @@ public final class Proxy implements ForwardModel {
       if (parent != null) {
         Files.createDirectories(parent);
       }
-      Path tmp = OutputFiles.createSibling(parent, path.getFileName().toString(), ".tmp");
-      try {
-        Files.write(tmp, bytes);
-        Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      OutputFiles.writeAtomically(path, out -> out.write(bytes));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot save proxy to " + path + ": " + e.getMessage(), e);
     }

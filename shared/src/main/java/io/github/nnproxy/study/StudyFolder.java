@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -194,14 +193,7 @@ final class StudyFolder {
         }
         return true;
       }
-      Path tmp = OutputFiles.createSibling(out.toAbsolutePath(), CONFIG, ".tmp");
-      try {
-        Files.writeString(tmp, description, StandardCharsets.UTF_8);
-        Files.move(tmp, config, StandardCopyOption.REPLACE_EXISTING,
-            StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      OutputFiles.writeAtomically(config, description);
       return false;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare the output folder " + out, e);

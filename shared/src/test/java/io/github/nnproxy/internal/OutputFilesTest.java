@@ -42,6 +42,36 @@ class OutputFilesTest {
   }
 
   @Test
+  void writeAtomicallyReplacesTheFileLeavesNoSiblingAndHonoursTheUmask() throws IOException {
+    Path plain = Files.createFile(dir.resolve("plain.txt"));
+    Path file = dir.resolve("summary.md");
+    OutputFiles.writeAtomically(file, "first\n");
+    OutputFiles.writeAtomically(file, "zweite Fassung, UTF-8: \u00e4\n");
+    assertEquals("zweite Fassung, UTF-8: \u00e4\n", Files.readString(file));
+    OutputFiles.writeAtomically(dir.resolve("bytes.bin"), out -> out.write(new byte[] {1, 2, 3}));
+    assertEquals(3, Files.size(dir.resolve("bytes.bin")));
+    try (var files = Files.list(dir)) {
+      assertEquals(Set.of("plain.txt", "summary.md", "bytes.bin"),
+          files.map(f -> f.getFileName().toString()).collect(java.util.stream.Collectors.toSet()));
+    }
+    assertEquals(permissions(plain), permissions(file));
+  }
+
+  @Test
+  void writeAtomicallyKeepsTheOldFileAndNoSiblingWhenWritingFails() throws IOException {
+    Path file = dir.resolve("runs.csv");
+    OutputFiles.writeAtomically(file, "kept\n");
+    assertThrows(IOException.class, () -> OutputFiles.writeAtomically(file, out -> {
+      out.write("torn".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      throw new IOException("disk full");
+    }));
+    assertEquals("kept\n", Files.readString(file));
+    try (var files = Files.list(dir)) {
+      assertEquals(1, files.count());
+    }
+  }
+
+  @Test
   void namesHaveTheFormPrefixDigitsSuffix() throws IOException {
     Path tmp = OutputFiles.createSibling(dir, "summary.md", ".tmp");
     assertTrue(tmp.getFileName().toString().matches("summary\\.md\\d+\\.tmp"), tmp.toString());

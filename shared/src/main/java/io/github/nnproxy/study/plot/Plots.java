@@ -6,9 +6,9 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder.BitmapFormat;
@@ -94,16 +94,7 @@ public final class Plots {
   private static Path write(Path file, Writer writer) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
-      Path tmp = OutputFiles.createSibling(file.toAbsolutePath().getParent(),
-          file.getFileName().toString(), ".tmp");
-      try {
-        try (OutputStream out = Files.newOutputStream(tmp)) {
-          writer.write(out);
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      OutputFiles.writeAtomically(file, writer::write);
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write plot " + file, e);

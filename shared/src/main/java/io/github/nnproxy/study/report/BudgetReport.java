@@ -6,10 +6,7 @@ import io.github.nnproxy.study.BudgetStudy;
 import io.github.nnproxy.study.BudgetSummary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -186,14 +183,7 @@ public final class BudgetReport {
     m.append("\n## Settings\n\n```\n").append(config).append("```\n");
     Path file = out.resolve(FILE);
     try {
-      Path tmp = OutputFiles.createSibling(out.toAbsolutePath(), FILE, ".tmp");
-      try {
-        Files.writeString(tmp, m.toString(), StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING,
-            StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      OutputFiles.writeAtomically(file, m.toString());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }

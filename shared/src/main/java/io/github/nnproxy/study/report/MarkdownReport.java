@@ -11,10 +11,7 @@ import io.github.nnproxy.study.StabilityStudy;
 import io.github.nnproxy.study.StudyOptimizer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -35,13 +32,7 @@ public final class MarkdownReport {
     String text = render(study, cells, plots, dir);
     Path file = dir.resolve(FILE);
     try {
-      Path tmp = OutputFiles.createSibling(file.toAbsolutePath().getParent(), FILE, ".tmp");
-      try {
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      OutputFiles.writeAtomically(file, text);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }

@@ -5,13 +5,15 @@ import io.github.nnproxy.study.Objective;
 import io.github.nnproxy.study.RunRecord;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -239,19 +241,13 @@ public final class RunsCsv implements RunFiles.Appender<RunRecord> {
   /** Writes a whole CSV file to a temporary sibling, then renames it into place. */
   public static void writeAtomically(Path file, String[] header, List<List<Object>> rows) {
     try {
-      Path tmp = OutputFiles.createSibling(file.toAbsolutePath().getParent(),
-          file.getFileName().toString(), ".tmp");
-      try {
-        try (CSVPrinter p = printer(tmp, header)) {
-          for (List<Object> row : rows) {
-            p.printRecord(row);
-          }
+      OutputFiles.writeAtomically(file, out -> {
+        CSVPrinter p = printer(out, header);
+        for (List<Object> row : rows) {
+          p.printRecord(row);
         }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING,
-            StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+        p.flush();
+      });
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }
@@ -287,8 +283,8 @@ public final class RunsCsv implements RunFiles.Appender<RunRecord> {
     return String.join("\u0000", parts);
   }
 
-  private static CSVPrinter printer(Path file, String[] header) throws IOException {
-    BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+  private static CSVPrinter printer(OutputStream out, String[] header) throws IOException {
+    Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
     return new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(header)
         .setRecordSeparator('\n').get());
   }

@@ -1,6 +1,7 @@
 package io.github.nnproxy.study.report;
 
 import io.github.nnproxy.benchmark.BenchmarkFunction;
+import io.github.nnproxy.internal.OutputFiles;
 import io.github.nnproxy.sampling.SamplingScheme;
 import io.github.nnproxy.study.MeanStd;
 import io.github.nnproxy.study.TrustCell;
@@ -11,10 +12,7 @@ import io.github.nnproxy.study.TrustRun;
 import io.github.nnproxy.study.TrustStudy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -42,13 +40,7 @@ public final class TrustReport {
     Path dir = study.output();
     try {
       Path md = dir.resolve(MARKDOWN);
-      Path tmp = Files.createTempFile(dir.toAbsolutePath(), MARKDOWN, ".tmp");
-      try {
-        Files.writeString(tmp, markdown(study, cells), StandardCharsets.UTF_8);
-        Files.move(tmp, md, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      OutputFiles.writeAtomically(md, markdown(study, cells));
       return new TrustResult(dir.resolve(CSV), md, runs, cells);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the trust study's files to " + dir, e);
