@@ -1,6 +1,7 @@
 package io.github.nnproxy.manage;
 
 import io.github.nnproxy.Domain;
+import io.github.nnproxy.internal.Vectors;
 import io.github.nnproxy.sampling.Samplers;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -175,7 +176,7 @@ final class Candidates {
 
   private static boolean near(double[] p, List<double[]> points, double tolerance) {
     for (double[] q : points) {
-      if (distance(p, q) <= tolerance) {
+      if (Vectors.distance(p, q) <= tolerance) {
         return true;
       }
     }
@@ -206,7 +207,7 @@ final class Candidates {
     double[][] candidates = Samplers.uniform().sample(domain,
         POOL_PER_DIMENSION * domain.dimension(), seed);
     double[] spread = model.spreadAll(candidates);
-    double diagonal = distance(domain.lower(), domain.upper());
+    double diagonal = Vectors.distance(domain.lower(), domain.upper());
     List<double[]> out = new ArrayList<>(n);
     while (out.size() < n) {
       int top = argMax(spread);
@@ -215,7 +216,7 @@ final class Candidates {
       }
       out.add(candidates[top]);
       for (int i = 0; i < candidates.length; i++) {
-        if (distance(candidates[i], candidates[top]) < 0.05 * diagonal) {
+        if (Vectors.distance(candidates[i], candidates[top]) < 0.05 * diagonal) {
           spread[i] = Double.NEGATIVE_INFINITY;
         }
       }
@@ -225,7 +226,7 @@ final class Candidates {
 
   private static void updateNearest(double[][] candidates, double[] nearest, double[] p) {
     for (int i = 0; i < candidates.length; i++) {
-      nearest[i] = Math.min(nearest[i], distance(candidates[i], p));
+      nearest[i] = Math.min(nearest[i], Vectors.distance(candidates[i], p));
     }
   }
 
@@ -237,14 +238,5 @@ final class Candidates {
       }
     }
     return k;
-  }
-
-  static double distance(double[] a, double[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      double d = a[i] - b[i];
-      s += d * d;
-    }
-    return Math.sqrt(s);
   }
 }

@@ -3,6 +3,7 @@ package io.github.nnproxy.manage;
 import io.github.nnproxy.Domain;
 import io.github.nnproxy.ForwardModel;
 import io.github.nnproxy.internal.Seeds;
+import io.github.nnproxy.internal.Vectors;
 import io.github.nnproxy.optimize.Optimizer;
 import io.github.nnproxy.optimize.Optimum;
 import java.util.ArrayList;
@@ -149,7 +150,7 @@ final class ManagedRun {
       }
       double trueAtOpt = fallback ? Double.NaN : trueValueNear(optX);
       double moved =
-          previous == null ? Double.POSITIVE_INFINITY : Candidates.distance(optX, previous);
+          previous == null ? Double.POSITIVE_INFINITY : Vectors.distance(optX, previous);
       GateAssessment verdict = assess();
       rounds.add(new ManagedRound(round, opt, trueAtOpt, opt.value() - trueAtOpt, moved, fallback,
           xs.length, verdict));
@@ -247,12 +248,12 @@ final class ManagedRun {
       return;
     }
     for (double[] q : points) {
-      if (Candidates.distance(p, q) <= s.tolerance()) {
+      if (Vectors.distance(p, q) <= s.tolerance()) {
         return;
       }
     }
     for (double[] e : evaluated) {
-      if (Candidates.distance(p, e) <= s.tolerance()) {
+      if (Vectors.distance(p, e) <= s.tolerance()) {
         return;
       }
     }
@@ -297,7 +298,7 @@ final class ManagedRun {
     double bestD = Double.POSITIVE_INFINITY;
     double value = Double.NaN;
     for (int i = 0; i < evaluated.size(); i++) {
-      double d = Candidates.distance(x, evaluated.get(i));
+      double d = Vectors.distance(x, evaluated.get(i));
       if (d <= s.tolerance() && d < bestD) {
         bestD = d;
         value = evaluations.get(i).value();

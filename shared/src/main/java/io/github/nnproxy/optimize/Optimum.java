@@ -3,6 +3,7 @@ package io.github.nnproxy.optimize;
 import static io.github.nnproxy.internal.Requires.nonNull;
 
 import io.github.nnproxy.internal.Requires;
+import io.github.nnproxy.internal.Vectors;
 import java.util.Arrays;
 
 /**
@@ -70,12 +71,7 @@ public record Optimum(double[] x, double value, long evaluations) {
       throw new IllegalArgumentException(
           "other must have length " + x.length + ", but had length " + other.length);
     }
-    double s = 0;
-    for (int i = 0; i < x.length; i++) {
-      double d = x[i] - other[i];
-      s += d * d;
-    }
-    return Math.sqrt(s);
+    return Vectors.distance(x, other);
   }
 
   @Override

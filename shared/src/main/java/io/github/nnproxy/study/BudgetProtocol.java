@@ -3,6 +3,7 @@ package io.github.nnproxy.study;
 import io.github.nnproxy.benchmark.BenchmarkFunction;
 import io.github.nnproxy.benchmark.Benchmarks;
 import io.github.nnproxy.internal.Seeds;
+import io.github.nnproxy.internal.Vectors;
 import io.github.nnproxy.manage.ManagedOptimization;
 import io.github.nnproxy.manage.ManagedResult;
 import io.github.nnproxy.manage.TrueEvaluation;
@@ -310,7 +311,7 @@ final class BudgetProtocol implements StudyProtocol<BudgetProtocol.Spec, BudgetR
     double[] x = truth.bestX();
     double regret = trace.length == 0 ? Double.NaN : trace[trace.length - 1];
     return new BudgetRun(c.function(), c.dimension(), budget, s.method(), s.optimizerLabel(),
-        s.seed(), seed, trace.length, regret, distance(x, f.optimum()), x, trace, wall,
+        s.seed(), seed, trace.length, regret, Vectors.distance(x, f.optimum()), x, trace, wall,
         truth.truthSeconds());
   }
 
@@ -327,15 +328,6 @@ final class BudgetProtocol implements StudyProtocol<BudgetProtocol.Spec, BudgetR
       t[i] = best - optimalValue;
     }
     return t;
-  }
-
-  static double distance(double[] a, double[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      double e = a[i] - b[i];
-      s += e * e;
-    }
-    return Math.sqrt(s);
   }
 
   /**

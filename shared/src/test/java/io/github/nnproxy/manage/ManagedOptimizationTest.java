@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.nnproxy.ForwardModel;
 import io.github.nnproxy.benchmark.BenchmarkFunction;
 import io.github.nnproxy.benchmark.Benchmarks;
+import io.github.nnproxy.internal.Vectors;
 import io.github.nnproxy.optimize.Optimum;
 import io.github.nnproxy.proxy.Activation;
 import io.github.nnproxy.proxy.Proxy;
@@ -331,7 +332,7 @@ class ManagedOptimizationTest {
       for (int i = 0; i < minima.size(); i++) {
         for (int j = i + 1; j < minima.size(); j++) {
           // exclusion balls of half the trust radius (0.2 at most 0.5), in the unit square
-          assertTrue(Candidates.distance(minima.get(i), minima.get(j)) / width >= 0.49 * 0.2 / 64,
+          assertTrue(Vectors.distance(minima.get(i), minima.get(j)) / width >= 0.49 * 0.2 / 64,
               "round " + round.round());
         }
       }
