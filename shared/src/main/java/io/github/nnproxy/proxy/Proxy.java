@@ -65,6 +65,8 @@ public final class Proxy implements ForwardModel {
   private final double[] center;
   private final double[] invHalfWidth;
   private final DenseForward forward;
+  /** The vector kernel, or null where the JVM has no vector API (see {@link #vectorKernel()}). */
+  private final ForwardKernel vector;
   private final ThreadLocal<Scratch> scratch;
   private final LongAdder queries = new LongAdder();
   private final LongAdder extrapolated = new LongAdder();
@@ -125,6 +127,7 @@ public final class Proxy implements ForwardModel {
     BasicNetwork net = network(this.layerSizes, activation);
     net.decodeFromArray(this.weights);
     this.forward = new DenseForward(net.getFlat());
+    this.vector = ForwardKernels.vectorOrNull(net.getFlat(), center, invHalfWidth);
     this.scratch = ThreadLocal.withInitial(() -> new Scratch(forward, d));
   }
 
@@ -184,6 +187,9 @@ public final class Proxy implements ForwardModel {
     if (!domain.contains(x)) {
       extrapolated.increment();
     }
+    if (vector != null) {
+      return vector.compute(x) * targetScale + targetMean;
+    }
     Scratch s = scratch.get();
     scaleInput(x, s.in);
     return forward.compute(s.in, s.a, s.b) * targetScale + targetMean;
@@ -200,7 +206,6 @@ public final class Proxy implements ForwardModel {
   @Override
   public double[] evaluateAll(double[][] xs) {
     Requires.points(xs, domain.dimension(), "xs");
-    Scratch s = scratch.get();
     double[] ys = new double[xs.length];
     long outside = 0;
     int d = domain.dimension();
@@ -209,7 +214,10 @@ public final class Proxy implements ForwardModel {
         outside++;
       }
     }
-    if (xs.length <= DenseForward.SMALL_BATCH) {
+    if (vector != null) {
+      vector.computeAll(xs, ys);
+    } else if (xs.length <= DenseForward.SMALL_BATCH) {
+      Scratch s = scratch.get();
       int p = 0;
       for (; p + 2 <= xs.length; p += 2) {
         scaleInput(xs[p], s.in);
@@ -221,6 +229,7 @@ public final class Proxy implements ForwardModel {
         ys[p] = forward.compute(s.in, s.a, s.b);
       }
     } else {
+      Scratch s = scratch.get();
       s.ensureBlocks(forward, d);
       // equal blocks of at most BLOCK points: 300 points run as 2 x 150, not 256 + 44
       int blocks = (xs.length + DenseForward.BLOCK - 1) / DenseForward.BLOCK;
@@ -333,6 +342,20 @@ public final class Proxy implements ForwardModel {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot save proxy to " + path + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Returns whether proxies in this JVM evaluate with the vector kernel. It is used when the JVM
+   * was started with {@code --add-modules jdk.incubator.vector} (the JDK's vector API, still
+   * incubating in Java 17) on a machine with vectors of at least four doubles, unless the system
+   * property {@code nnproxy.vector} is {@code false}; otherwise proxies use the portable kernel.
+   * Both give bit-identical results, so this changes only the speed of {@link #evaluate} and
+   * {@link #evaluateAll} (docs/BENCHMARKS.md).
+   *
+   * @return true if the vector kernel is in use
+   */
+  public static boolean vectorKernel() {
+    return ForwardKernels.vectorized();
   }
 
   /**

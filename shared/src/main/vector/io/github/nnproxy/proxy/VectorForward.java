@@ -1,0 +1,305 @@
+package io.github.nnproxy.proxy;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+import org.encog.neural.flat.FlatNetwork;
+
+/**
+ * The forward pass of a proxy's network written with the JDK's vector API ({@code
+ * jdk.incubator.vector}), for JVMs started with {@code --add-modules jdk.incubator.vector}; {@link
+ * ForwardKernels} loads it only then, by name, so nothing else in the library links against the
+ * incubator module.
+ *
+ * <p>Arithmetic: every neuron's sum starts from 0 and adds its products {@code w * x} in Encog's
+ * order, the bias neuron's last, with separate multiplies and adds (never a fused multiply-add),
+ * then the activation: ReLU as {@code max(x, 0)} (Encog's {@code x <= 0 ? 0 : x} for every
+ * double), SiLU and tanh with {@link Activation}'s own scalar expression. So results are
+ * bit-identical to Encog's {@code compute} and to {@link DenseForward}, whatever the batch, chunk or
+ * thread count. The kernel only changes which sums are in flight at once.
+ *
+ * <p>Layout: activations are point-major (one row of a layer's outputs per point, padded with
+ * zeros to a multiple of the vector length), and each layer's weights input-major (the weights of
+ * one input neuron to every output neuron contiguous, padded the same way, then the bias neuron's
+ * row, already multiplied by the bias activation: the same product Encog forms). A tile keeps the
+ * sums of up to four points times two vectors of output neurons in registers across the whole
+ * input loop, so each weight vector loaded serves four points and each broadcast input two vectors,
+ * and no sum is stored until it is complete. The padded neurons compute values no later layer
+ * reads. Batches run in chunks of {@link #CHUNK} points, so the scratch rows stay in cache.
+ *
+ * <p>Immutable and thread-safe: each thread gets its own scratch buffers.
+ */
+final class VectorForward implements ForwardKernel {
+  private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+  private static final int LANES = SPECIES.length();
+
+  /** Returns the doubles per preferred vector of this machine ({@link ForwardKernels} asks). */
+  static int lanes() {
+    return LANES;
+  }
+
+  /** Points per chunk of a batch (scratch: two rows of the widest padded layer per point). */
+  static final int CHUNK = 128;
+
+  private final int dimension;
+  private final int layers;
+  private final int[] inSize;
+  /** Per layer: the output width padded to a multiple of {@link #LANES}. */
+  private final int[] width;
+  /** Per layer: {@code inSize * width} weights input-major, then the bias row ({@code width}). */
+  private final double[][] weights;
+  private final Activation activation;
+  private final double[] center;
+  private final double[] invHalfWidth;
+  private final int maxWidth;
+  private final ThreadLocal<Scratch> scratch;
+
+  /** Per-thread buffers: the scaled input chunk and two activation matrices. */
+  private static final class Scratch {
+    final double[] in;
+    final double[] a;
+    final double[] b;
+
+    Scratch(int dimension, int maxWidth) {
+      in = new double[CHUNK * dimension];
+      a = new double[CHUNK * maxWidth];
+      b = new double[CHUNK * maxWidth];
+    }
+  }
+
+  /**
+   * Copies the network's weights into this kernel's layout.
+   *
+   * @param flat the network, linear output of one neuron, hidden layers of one {@link Activation}
+   * @param center the domain's center, per coordinate (the input scaling of {@link Proxy})
+   * @param invHalfWidth {@code 2 / (upper - lower)} per coordinate
+   */
+  VectorForward(FlatNetwork flat, double[] center, double[] invHalfWidth) {
+    LayerLayout layout = LayerLayout.of(flat);
+    LayerLayout.requireLinearOutput(flat);
+    this.activation = LayerLayout.hiddenActivation(flat);
+    this.layers = layout.layers();
+    this.inSize = layout.in();
+    this.dimension = inSize[0];
+    this.center = center.clone();
+    this.invHalfWidth = invHalfWidth.clone();
+    this.width = new int[layers];
+    this.weights = new double[layers][];
+    double[] all = flat.getWeights();
+    int widest = 0;
+    for (int t = 0; t < layers; t++) {
+      int n = inSize[t];
+      int m = layout.out()[t];
+      int w = (m + LANES - 1) / LANES * LANES;
+      int from = layout.offset()[t];
+      double bv = layout.biasActivation()[t];
+      double[] layer = new double[(n + 1) * w];
+      for (int j = 0; j < m; j++) {
+        for (int i = 0; i < n; i++) {
+          layer[i * w + j] = all[from + j * (n + 1) + i];
+        }
+        layer[n * w + j] = all[from + j * (n + 1) + n] * bv;
+      }
+      width[t] = w;
+      weights[t] = layer;
+      widest = Math.max(widest, Math.max(w, n));
+    }
+    this.maxWidth = widest;
+    this.scratch = ThreadLocal.withInitial(() -> new Scratch(dimension, maxWidth));
+  }
+
+  @Override
+  public double compute(double[] x) {
+    Scratch s = scratch.get();
+    scale(x, s.in, 0);
+    double[] cur = s.in;
+    double[] next = s.a;
+    for (int t = 0; t < layers; t++) {
+      int n = inSize[t];
+      int w = width[t];
+      double[] wt = weights[t];
+      boolean relu = t < layers - 1 && activation == Activation.RELU;
+      int j = 0;
+      for (; j + 4 * LANES <= w; j += 4 * LANES) {
+        tile1x4(cur, 0, n, wt, w, j, next, 0, relu);
+      }
+      for (; j < w; j += LANES) {
+        tile1x1(cur, 0, n, wt, w, j, next, 0, relu);
+      }
+      if (t < layers - 1 && !relu) {
+        activation.applyInPlace(next, 0, w);
+      }
+      cur = next;
+      next = next == s.a ? s.b : s.a;
+    }
+    return cur[0];
+  }
+
+  @Override
+  public void computeAll(double[][] xs, double[] ys) {
+    Scratch s = scratch.get();
+    for (int from = 0; from < xs.length; from += CHUNK) {
+      chunk(xs, from, Math.min(CHUNK, xs.length - from), s, ys);
+    }
+  }
+
+  private void scale(double[] x, double[] into, int at) {
+    for (int j = 0; j < dimension; j++) {
+      into[at + j] = (x[j] - center[j]) * invHalfWidth[j];
+    }
+  }
+
+  /** Points {@code xs[from .. from + count)}, {@code count <= CHUNK}, into {@code ys}. */
+  private void chunk(double[][] xs, int from, int count, Scratch s, double[] ys) {
+    for (int p = 0; p < count; p++) {
+      scale(xs[from + p], s.in, p * dimension);
+    }
+    double[] cur = s.in;
+    int ld = dimension;
+    double[] next = s.a;
+    for (int t = 0; t < layers; t++) {
+      int n = inSize[t];
+      int w = width[t];
+      double[] wt = weights[t];
+      boolean relu = t < layers - 1 && activation == Activation.RELU;
+      int p = 0;
+      for (; p + 4 <= count; p += 4) {
+        int j = 0;
+        for (; j + 2 * LANES <= w; j += 2 * LANES) {
+          tile4x2(cur, p * ld, ld, n, wt, w, j, next, p * w, relu);
+        }
+        if (j < w) {
+          tile4x1(cur, p * ld, ld, n, wt, w, j, next, p * w, relu);
+        }
+      }
+      for (; p < count; p++) {
+        int j = 0;
+        for (; j + 4 * LANES <= w; j += 4 * LANES) {
+          tile1x4(cur, p * ld, n, wt, w, j, next, p * w, relu);
+        }
+        for (; j < w; j += LANES) {
+          tile1x1(cur, p * ld, n, wt, w, j, next, p * w, relu);
+        }
+      }
+      if (t < layers - 1 && !relu) {
+        activation.applyInPlace(next, 0, count * w);
+      }
+      cur = next;
+      ld = w;
+      next = next == s.a ? s.b : s.a;
+    }
+    for (int p = 0; p < count; p++) {
+      ys[from + p] = cur[p * ld];
+    }
+  }
+
+  /**
+   * Four points (rows {@code x[xo + q * ld ..]}, q < 4) times output neurons {@code [j, j + 2 *
+   * LANES)}: the sums in registers over all {@code n} inputs, then the bias row and ReLU, stored at
+   * {@code out[oo + q * w + j ..]}.
+   */
+  private static void tile4x2(double[] x, int xo, int ld, int n, double[] wt, int w, int j,
+      double[] out, int oo, boolean relu) {
+    DoubleVector s00 = DoubleVector.zero(SPECIES);
+    DoubleVector s01 = s00;
+    DoubleVector s10 = s00;
+    DoubleVector s11 = s00;
+    DoubleVector s20 = s00;
+    DoubleVector s21 = s00;
+    DoubleVector s30 = s00;
+    DoubleVector s31 = s00;
+    int x0 = xo;
+    int x1 = x0 + ld;
+    int x2 = x1 + ld;
+    int x3 = x2 + ld;
+    for (int i = 0; i < n; i++) {
+      DoubleVector w0 = DoubleVector.fromArray(SPECIES, wt, i * w + j);
+      DoubleVector w1 = DoubleVector.fromArray(SPECIES, wt, i * w + j + LANES);
+      DoubleVector v = DoubleVector.broadcast(SPECIES, x[x0 + i]);
+      s00 = s00.add(w0.mul(v));
+      s01 = s01.add(w1.mul(v));
+      v = DoubleVector.broadcast(SPECIES, x[x1 + i]);
+      s10 = s10.add(w0.mul(v));
+      s11 = s11.add(w1.mul(v));
+      v = DoubleVector.broadcast(SPECIES, x[x2 + i]);
+      s20 = s20.add(w0.mul(v));
+      s21 = s21.add(w1.mul(v));
+      v = DoubleVector.broadcast(SPECIES, x[x3 + i]);
+      s30 = s30.add(w0.mul(v));
+      s31 = s31.add(w1.mul(v));
+    }
+    DoubleVector b0 = DoubleVector.fromArray(SPECIES, wt, n * w + j);
+    DoubleVector b1 = DoubleVector.fromArray(SPECIES, wt, n * w + j + LANES);
+    int o = oo + j;
+    store(s00.add(b0), out, o, relu);
+    store(s01.add(b1), out, o + LANES, relu);
+    store(s10.add(b0), out, o + w, relu);
+    store(s11.add(b1), out, o + w + LANES, relu);
+    store(s20.add(b0), out, o + 2 * w, relu);
+    store(s21.add(b1), out, o + 2 * w + LANES, relu);
+    store(s30.add(b0), out, o + 3 * w, relu);
+    store(s31.add(b1), out, o + 3 * w + LANES, relu);
+  }
+
+  /** As {@link #tile4x2} for one vector of output neurons. */
+  private static void tile4x1(double[] x, int xo, int ld, int n, double[] wt, int w, int j,
+      double[] out, int oo, boolean relu) {
+    DoubleVector s0 = DoubleVector.zero(SPECIES);
+    DoubleVector s1 = s0;
+    DoubleVector s2 = s0;
+    DoubleVector s3 = s0;
+    int x0 = xo;
+    int x1 = x0 + ld;
+    int x2 = x1 + ld;
+    int x3 = x2 + ld;
+    for (int i = 0; i < n; i++) {
+      DoubleVector w0 = DoubleVector.fromArray(SPECIES, wt, i * w + j);
+      s0 = s0.add(w0.mul(x[x0 + i]));
+      s1 = s1.add(w0.mul(x[x1 + i]));
+      s2 = s2.add(w0.mul(x[x2 + i]));
+      s3 = s3.add(w0.mul(x[x3 + i]));
+    }
+    DoubleVector b0 = DoubleVector.fromArray(SPECIES, wt, n * w + j);
+    int o = oo + j;
+    store(s0.add(b0), out, o, relu);
+    store(s1.add(b0), out, o + w, relu);
+    store(s2.add(b0), out, o + 2 * w, relu);
+    store(s3.add(b0), out, o + 3 * w, relu);
+  }
+
+  /** One point (row {@code x[xo ..]}) times output neurons {@code [j, j + 4 * LANES)}. */
+  private static void tile1x4(double[] x, int xo, int n, double[] wt, int w, int j,
+      double[] out, int oo, boolean relu) {
+    DoubleVector s0 = DoubleVector.zero(SPECIES);
+    DoubleVector s1 = s0;
+    DoubleVector s2 = s0;
+    DoubleVector s3 = s0;
+    for (int i = 0; i < n; i++) {
+      int r = i * w + j;
+      DoubleVector v = DoubleVector.broadcast(SPECIES, x[xo + i]);
+      s0 = s0.add(DoubleVector.fromArray(SPECIES, wt, r).mul(v));
+      s1 = s1.add(DoubleVector.fromArray(SPECIES, wt, r + LANES).mul(v));
+      s2 = s2.add(DoubleVector.fromArray(SPECIES, wt, r + 2 * LANES).mul(v));
+      s3 = s3.add(DoubleVector.fromArray(SPECIES, wt, r + 3 * LANES).mul(v));
+    }
+    int b = n * w + j;
+    int o = oo + j;
+    store(s0.add(DoubleVector.fromArray(SPECIES, wt, b)), out, o, relu);
+    store(s1.add(DoubleVector.fromArray(SPECIES, wt, b + LANES)), out, o + LANES, relu);
+    store(s2.add(DoubleVector.fromArray(SPECIES, wt, b + 2 * LANES)), out, o + 2 * LANES, relu);
+    store(s3.add(DoubleVector.fromArray(SPECIES, wt, b + 3 * LANES)), out, o + 3 * LANES, relu);
+  }
+
+  /** One point times output neurons {@code [j, j + LANES)}. */
+  private static void tile1x1(double[] x, int xo, int n, double[] wt, int w, int j,
+      double[] out, int oo, boolean relu) {
+    DoubleVector s0 = DoubleVector.zero(SPECIES);
+    for (int i = 0; i < n; i++) {
+      s0 = s0.add(DoubleVector.fromArray(SPECIES, wt, i * w + j).mul(x[xo + i]));
+    }
+    store(s0.add(DoubleVector.fromArray(SPECIES, wt, n * w + j)), out, oo + j, relu);
+  }
+
+  private static void store(DoubleVector v, double[] out, int at, boolean relu) {
+    (relu ? v.max(0.0) : v).intoArray(out, at);
+  }
+}

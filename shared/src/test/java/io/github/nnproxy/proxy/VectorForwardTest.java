@@ -1,0 +1,153 @@
+package io.github.nnproxy.proxy;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.encog.mathutil.randomize.XaiverRandomizer;
+import org.encog.neural.flat.FlatNetwork;
+import org.encog.neural.networks.BasicNetwork;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The vector kernel against Encog's own {@code compute}, bit for bit. The module's tests run with
+ * {@code --add-modules jdk.incubator.vector} (the build says so), so the kernel is the one {@link
+ * Proxy} uses here; DenseForwardTest runs a second time without the module, for the portable one.
+ */
+class VectorForwardTest {
+
+  /**
+   * Shapes: the seed network (d = 2 and 10), one input, hidden width 1, and widths that leave
+   * every remainder of the tiles (four points by two vectors, one point by four vectors) for
+   * vectors of 4 and 8 doubles.
+   */
+  private static final String[] SHAPES = {"1-1", "1-3-1", "1-17-1", "2-1-1", "3-7-1",
+      "2-20-50-120-70-20-10-1", "10-20-50-120-70-20-10-1", "10-15-50-15-10-1", "4-64-64-64-1",
+      "5-33-31-29-1", "7-2-5-1", "6-28-14-13-1", "9-40-1", "3-24-8-16-1", "2-41-1"};
+
+  private static int[] sizes(String layers) {
+    return Arrays.stream(layers.split("-")).mapToInt(Integer::parseInt).toArray();
+  }
+
+  private static FlatNetwork randomNetwork(int[] sizes, Activation activation) {
+    BasicNetwork net = Proxy.network(sizes, activation);
+    new XaiverRandomizer(sizes.length * 31L + sizes[0]).randomize(net);
+    return net.getFlat();
+  }
+
+  private static double encog(FlatNetwork flat, double[] x) {
+    double[] out = new double[1];
+    flat.compute(x, out);
+    return out[0];
+  }
+
+  /** A kernel with the identity scaling, so its input is Encog's input. */
+  private static ForwardKernel kernel(FlatNetwork flat) {
+    int d = flat.getInputCount();
+    double[] center = new double[d];
+    double[] one = new double[d];
+    Arrays.fill(one, 1.0);
+    ForwardKernel kernel = ForwardKernels.vectorOrNull(flat, center, one);
+    assertNotNull(kernel, "the vector kernel is not available in the test JVM");
+    return kernel;
+  }
+
+  @Test
+  void theTestJvmUsesTheVectorKernel() {
+    assertTrue(Proxy.vectorKernel(), "tests must run with --add-modules jdk.incubator.vector");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Activation.class)
+  void onePointEqualsEncogBitForBit(Activation activation) {
+    for (String shape : SHAPES) {
+      int[] sizes = sizes(shape);
+      FlatNetwork flat = randomNetwork(sizes, activation);
+      ForwardKernel kernel = kernel(flat);
+      for (double[] x : ProxyTestSupport.points(200, sizes[0], 1.5, 7)) {
+        assertEquals(encog(flat, x), kernel.compute(x), shape + " at " + Arrays.toString(x));
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Activation.class)
+  void batchesOfEveryLengthEqualEncogBitForBit(Activation activation) {
+    for (String shape : SHAPES) {
+      int[] sizes = sizes(shape);
+      FlatNetwork flat = randomNetwork(sizes, activation);
+      ForwardKernel kernel = kernel(flat);
+      int max = 2 * VectorForward.CHUNK + 7;
+      double[][] xs = ProxyTestSupport.points(max, sizes[0], 1.5, 11);
+      double[] expected = Arrays.stream(xs).mapToDouble(x -> encog(flat, x)).toArray();
+      for (int n = 1; n <= max; n += n < 40 ? 1 : 23) {
+        int from = (n * 37) % (max - n + 1); // vary which points
+        double[] ys = new double[n];
+        kernel.computeAll(Arrays.copyOfRange(xs, from, from + n), ys);
+        assertArrayEquals(Arrays.copyOfRange(expected, from, from + n), ys,
+            shape + ", batch of " + n);
+      }
+    }
+  }
+
+  /** Sums of exactly 0 or -0.0 before the ReLU, and inputs of -0.0, still match bit for bit. */
+  @Test
+  void signedZeroSumsEqualEncog() {
+    int[] sizes = {3, 21, 9, 1};
+    BasicNetwork net = Proxy.network(sizes);
+    double[] w = new double[net.encodedArrayLength()];
+    double[] choices = {-1, -0.0, 0.0, 0.5, 1, -0.25};
+    SplittableRandom r = new SplittableRandom(3);
+    for (int i = 0; i < w.length; i++) {
+      w[i] = choices[r.nextInt(choices.length)];
+    }
+    net.decodeFromArray(w);
+    FlatNetwork flat = net.getFlat();
+    ForwardKernel kernel = kernel(flat);
+    double[] values = {-1, -0.0, 0.0, 1};
+    double[][] xs = new double[64][3];
+    for (int p = 0; p < xs.length; p++) {
+      for (int j = 0; j < 3; j++) {
+        xs[p][j] = values[(p >> (2 * j)) & 3];
+      }
+    }
+    double[] expected = new double[xs.length];
+    for (int p = 0; p < xs.length; p++) {
+      expected[p] = encog(flat, xs[p]);
+      assertEquals(expected[p], kernel.compute(xs[p]), "point " + p);
+    }
+    double[] ys = new double[xs.length];
+    kernel.computeAll(xs, ys);
+    assertArrayEquals(expected, ys);
+  }
+
+  /** The kernel scales raw points exactly as the portable path of {@link Proxy} does. */
+  @Test
+  void scalingMatchesTheProxysOwn() {
+    int[] sizes = sizes("4-64-64-64-1");
+    FlatNetwork flat = randomNetwork(sizes, Activation.SILU);
+    double[] center = {0.5, -1, 2, 0};
+    double[] inv = {0.4, 2.0 / 3, 0.1, 1.25};
+    ForwardKernel kernel = ForwardKernels.vectorOrNull(flat, center, inv);
+    DenseForward portable = new DenseForward(flat);
+    double[] a = new double[portable.scratchSize()];
+    double[] b = new double[portable.scratchSize()];
+    double[][] xs = ProxyTestSupport.points(50, 4, 3, 5);
+    double[] ys = new double[xs.length];
+    kernel.computeAll(xs, ys);
+    for (int p = 0; p < xs.length; p++) {
+      double[] scaled = new double[4];
+      for (int j = 0; j < 4; j++) {
+        scaled[j] = (xs[p][j] - center[j]) * inv[j];
+      }
+      double expected = portable.compute(scaled, a, b);
+      assertEquals(expected, ys[p], "point " + p);
+      assertEquals(expected, kernel.compute(xs[p]), "point " + p);
+    }
+  }
+}
