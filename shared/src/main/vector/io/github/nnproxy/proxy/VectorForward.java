@@ -1,6 +1,8 @@
 package io.github.nnproxy.proxy;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.encog.neural.flat.FlatNetwork;
 
@@ -13,9 +15,12 @@ import org.encog.neural.flat.FlatNetwork;
  * <p>Arithmetic: every neuron's sum starts from 0 and adds its products {@code w * x} in Encog's
  * order, the bias neuron's last, with separate multiplies and adds (never a fused multiply-add),
  * then the activation: ReLU as {@code max(x, 0)} (Encog's {@code x <= 0 ? 0 : x} for every
- * double), SiLU and tanh with {@link Activation}'s own scalar expression. So results are
- * bit-identical to Encog's {@code compute} and to {@link DenseForward}, whatever the batch, chunk or
- * thread count. The kernel only changes which sums are in flight at once.
+ * double) and tanh with {@link Activation}'s own scalar expression, so for those results are
+ * bit-identical to Encog's {@code compute} and to {@link DenseForward}; the kernel only changes
+ * which sums are in flight at once. SiLU is vectorized too ({@link #siluInPlace}): a few units in
+ * the last place from {@code x / (1 + Math.exp(-x))} per activation, within 1e-12 relative of
+ * Encog's output. Every point gets the same bits whatever the batch, chunk or thread count: each
+ * lane's arithmetic is the same in every tile.
  *
  * <p>Layout: activations are point-major (one row of a layer's outputs per point, padded with
  * zeros to a multiple of the vector length), and each layer's weights input-major (the weights of
@@ -126,7 +131,7 @@ final class VectorForward implements ForwardKernel {
         tile1x1(cur, 0, n, wt, w, j, next, 0, relu);
       }
       if (t < layers - 1 && !relu) {
-        activation.applyInPlace(next, 0, w);
+        activate(next, w);
       }
       cur = next;
       next = next == s.a ? s.b : s.a;
@@ -181,7 +186,7 @@ final class VectorForward implements ForwardKernel {
         }
       }
       if (t < layers - 1 && !relu) {
-        activation.applyInPlace(next, 0, count * w);
+        activate(next, count * w);
       }
       cur = next;
       ld = w;
@@ -297,6 +302,77 @@ final class VectorForward implements ForwardKernel {
       s0 = s0.add(DoubleVector.fromArray(SPECIES, wt, i * w + j).mul(x[xo + i]));
     }
     store(s0.add(DoubleVector.fromArray(SPECIES, wt, n * w + j)), out, oo + j, relu);
+  }
+
+  /** The smooth activation over {@code v[0 .. count)}, {@code count} a multiple of LANES. */
+  private void activate(double[] v, int count) {
+    if (activation == Activation.SILU) {
+      siluInPlace(v, count);
+    } else {
+      activation.applyInPlace(v, 0, count);
+    }
+  }
+
+  private static final DoubleVector ONE = DoubleVector.broadcast(SPECIES, 1.0);
+  private static final double LOG2E = 1.4426950408889634;
+  /** ln 2 in two parts, the first with 21 trailing zero bits, so {@code k * LN2_HI} is exact. */
+  private static final double LN2_HI = 0x1.62e42fee00000p-1;
+  private static final double LN2_LO = 0x1.a39ef35793c76p-33;
+  /** 1.5 * 2^52: adding it rounds to an integer and leaves the integer in the low bits. */
+  private static final double SHIFTER = 0x1.8p52;
+  /** Above this |x|, e^|x| would overflow; SiLU there is x (x > 0) or below 3e-305 (x < 0). */
+  private static final double MAX_ABS = 708.0;
+  private static final double C2 = 0.5; // 1/2!
+  private static final double C3 = 0.16666666666666666; // 1/3!
+  private static final double C4 = 0.041666666666666664; // 1/4!
+  private static final double C5 = 0.008333333333333333; // 1/5!
+  private static final double C6 = 0.001388888888888889; // 1/6!
+  private static final double C7 = 0.0001984126984126984; // 1/7!
+  private static final double C8 = 2.48015873015873e-05; // 1/8!
+  private static final double C9 = 2.7557319223985893e-06; // 1/9!
+  private static final double C10 = 2.755731922398589e-07; // 1/10!
+  private static final double C11 = 2.505210838544172e-08; // 1/11!
+  private static final double C12 = 2.08767569878681e-09; // 1/12!
+  private static final double C13 = 1.6059043836821613e-10; // 1/13!
+
+  /**
+   * SiLU in place over {@code v[0 .. count)}, {@code count} a multiple of the vector length,
+   * vectorized: {@code silu(x) = max(x, 0) - |x| / (1 + e^|x|)}, the same
+   * function as {@code x / (1 + e^-x)} written so that the exponential is of {@code |x|} (never
+   * overflows below {@link #MAX_ABS}, never cancels). {@code e^a = 2^k e^r} with {@code k =
+   * round(a / ln 2)} (by the {@link #SHIFTER} rounding), {@code r = a - k ln 2} in two parts
+   * ({@code |r| <= ln 2 / 2}), {@code e^r} by its Taylor polynomial of degree 13 in Estrin's form
+   * (truncation below 1e-17), and {@code 2^k} built from the exponent bits. Within a few units
+   * in the last place of {@code x / (1 + Math.exp(-x))} for {@code |x| < 708} (tested).
+   */
+  static void siluInPlace(double[] v, int count) {
+    for (int at = 0; at < count; at += LANES) {
+      DoubleVector x = DoubleVector.fromArray(SPECIES, v, at);
+      DoubleVector a = x.abs().min(MAX_ABS);
+      DoubleVector t = a.mul(LOG2E).add(SHIFTER);
+      DoubleVector k = t.sub(SHIFTER);
+      DoubleVector r = a.sub(k.mul(LN2_HI)).sub(k.mul(LN2_LO));
+      DoubleVector r2 = r.mul(r);
+      DoubleVector r4 = r2.mul(r2);
+      DoubleVector r8 = r4.mul(r4);
+      DoubleVector q0 = r.add(1.0);
+      DoubleVector q1 = r.mul(C3).add(C2);
+      DoubleVector q2 = r.mul(C5).add(C4);
+      DoubleVector q3 = r.mul(C7).add(C6);
+      DoubleVector q4 = r.mul(C9).add(C8);
+      DoubleVector q5 = r.mul(C11).add(C10);
+      DoubleVector q6 = r.mul(C13).add(C12);
+      DoubleVector s0 = q1.mul(r2).add(q0);
+      DoubleVector s1 = q3.mul(r2).add(q2);
+      DoubleVector s2 = q5.mul(r2).add(q4);
+      DoubleVector u0 = s1.mul(r4).add(s0);
+      DoubleVector u1 = q6.mul(r4).add(s2);
+      DoubleVector p = u1.mul(r8).add(u0);
+      LongVector bits = t.reinterpretAsLongs().add(1023L).lanewise(VectorOperators.LSHL, 52);
+      DoubleVector e = p.mul(bits.reinterpretAsDoubles());
+      DoubleVector h = ONE.div(e.add(1.0));
+      x.max(0.0).sub(a.mul(h)).intoArray(v, at);
+    }
   }
 
   private static void store(DoubleVector v, double[] out, int at, boolean relu) {

@@ -57,7 +57,8 @@ class ProxyTest {
       assertEquals(batch[i], proxy.evaluate(points[i]));
       proxy.scaleInput(points[i], in);
       net.compute(in, out);
-      assertEquals(out[0] * proxy.targetScale() + proxy.targetMean(), batch[i]);
+      ProxyTestSupport.assertMatchesEncog(proxy.activation(),
+          out[0] * proxy.targetScale() + proxy.targetMean(), batch[i], "point " + i);
     }
   }
 
@@ -195,7 +196,8 @@ class ProxyTest {
     for (int i = 0; i < 200; i++) {
       back.scaleInput(points[i], in);
       net.compute(in, out);
-      assertEquals(out[0] * back.targetScale() + back.targetMean(), back.evaluate(points[i]));
+      ProxyTestSupport.assertMatchesEncog(activation,
+          out[0] * back.targetScale() + back.targetMean(), back.evaluate(points[i]), "point " + i);
     }
   }
 

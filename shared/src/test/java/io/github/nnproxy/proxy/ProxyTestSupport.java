@@ -49,6 +49,21 @@ public final class ProxyTestSupport {
   }
 
   /** {@code n} points of dimension {@code d}, uniform in {@code [-bound, bound)} per coordinate. */
+  /**
+   * Asserts a proxy's prediction against Encog's {@code compute} for the same point: bit for bit,
+   * except with SiLU under the vector kernel, whose vectorized exponential may differ by up to
+   * 1e-12 relative (VectorForwardTest).
+   */
+  static void assertMatchesEncog(
+      Activation activation, double expected, double actual, String message) {
+    if (activation == Activation.SILU && Proxy.vectorKernel()) {
+      org.junit.jupiter.api.Assertions.assertEquals(
+          expected, actual, 1e-12 * Math.abs(expected), message);
+    } else {
+      org.junit.jupiter.api.Assertions.assertEquals(expected, actual, message);
+    }
+  }
+
   static double[][] points(int n, int d, double bound, long seed) {
     java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
     double[][] xs = new double[n][d];
