@@ -6,14 +6,16 @@
 # PEER_SCRIPT is the peer's inference script (infer_peer.py: the seed's Ackley network in PyTorch,
 # one thread, float64), run with Debian's python3 and its python3-torch package. For every round
 # and activation the peer and nnproxy's InferenceThroughput run back to back, pinned to the same
-# core, the order swapped every round; the machine must be idle (1-minute load average at most
-# --max-load) before the first round, and the load after the last one is reported. The result is a
-# Markdown table: per activation, dimension and batch size, the median evaluations/s of each side
-# and the median ratio with its range over the rounds.
+# core, the order swapped every round; nnproxy runs once per kernel: the portable one (a plain
+# `java`) and the vector one (`java --add-modules jdk.incubator.vector`). The machine must be idle
+# (1-minute load average at most --max-load) before the first round, and the load after the last
+# one is reported. The result is a Markdown table: per activation, dimension and batch size, the
+# median evaluations/s of each side and the median ratio to the peer with its range over the rounds.
 #
 # Options:
 #   --rounds N          rounds (default 3, at least 3)
 #   --activations LIST  comma-separated, of relu, silu, tanh (default relu,silu)
+#   --kernels LIST      comma-separated, of portable, vector (default portable,vector)
 #   --cpu N             the core to pin both to (default 0)
 #   --jar FILE          nnproxy's jar (default examples/target/nnproxy.jar)
 #   --python FILE       the peer's interpreter (default /usr/bin/python3)
@@ -38,12 +40,20 @@ awk '
     return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
   }
   {
-    who = $2; key = field("activation") SUBSEP field("d") SUBSEP field("batch")
+    who = $2; kernel = field("kernel"); if (who == "nnproxy") who = "nnproxy-" (kernel == "" ? "portable" : kernel)
+    if (who != "torch") sides[who] = 1
+    key = field("activation") SUBSEP field("d") SUBSEP field("batch")
     v[who, key, field("round")] = field("evals_per_s"); keys[key] = 1; rounds[field("round")] = 1
   }
   END {
-    print "| activation | d | batch | PyTorch, evals/s | nnproxy, evals/s | ratio, median | ratio, range |"
-    print "|---|---|---|---|---|---|---|"
+    ns = 0; if ("nnproxy-portable" in sides) side[++ns] = "nnproxy-portable"
+    if ("nnproxy-vector" in sides) side[++ns] = "nnproxy-vector"
+    head = "| activation | d | batch | PyTorch, evals/s |"; rule = "|---|---|---|---|"
+    for (s = 1; s <= ns; s++) {
+      name = side[s] == "nnproxy-vector" ? "vector kernel" : "portable kernel"
+      head = head " " name ", evals/s | ratio, median | ratio, range |"; rule = rule "---|---|---|"
+    }
+    print head; print rule
     n = 0; for (k in keys) order[++n] = k
     for (i = 2; i <= n; i++) for (j = i; j > 1; j--) {
       split(order[j - 1], x, SUBSEP); split(order[j], y, SUBSEP)
@@ -52,14 +62,20 @@ awk '
       } else break
     }
     for (i = 1; i <= n; i++) {
-      k = order[i]; split(k, p, SUBSEP); tl = ""; nl = ""; rl = ""
-      for (r in rounds) if ((("torch", k, r) in v) && (("nnproxy", k, r) in v)) {
-        tl = tl " " v["torch", k, r]; nl = nl " " v["nnproxy", k, r]
-        rl = rl " " v["nnproxy", k, r] / v["torch", k, r]
+      k = order[i]; split(k, p, SUBSEP); tl = ""
+      for (r in rounds) if (("torch", k, r) in v) tl = tl " " v["torch", k, r]
+      if (tl == "") continue
+      line = sprintf("| %s | %d | %d | %.0f |", p[1], p[2], p[3], median(tl))
+      for (s = 1; s <= ns; s++) {
+        nl = ""; rl = ""
+        for (r in rounds) if ((("torch", k, r) in v) && ((side[s], k, r) in v)) {
+          nl = nl " " v[side[s], k, r]; rl = rl " " v[side[s], k, r] / v["torch", k, r]
+        }
+        if (rl == "") { line = line " | | |"; continue }
+        mn = median(nl); mr = median(rl)
+        line = line sprintf(" %.0f | %.2fx | %.2f-%.2fx |", mn, mr, lo, hi)
       }
-      if (rl == "") continue
-      mt = median(tl); mn = median(nl); mr = median(rl)
-      printf "| %s | %d | %d | %.0f | %.0f | %.2fx | %.2f-%.2fx |\n", p[1], p[2], p[3], mt, mn, mr, lo, hi
+      print line
     }
   }' "$1"
 }
@@ -69,12 +85,13 @@ usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' 
 PEER=$1; shift
 if [ "$PEER" = --table ]; then table "$1"; exit; fi
 [ -f "$PEER" ] || { echo "peer script not found: $PEER" >&2; exit 2; }
-ROUNDS=3 ACTS=relu,silu CPU=0 JAR=examples/target/nnproxy.jar PY=/usr/bin/python3 MAXLOAD=0.5
+ROUNDS=3 ACTS=relu,silu KERNELS=portable,vector CPU=0 JAR=examples/target/nnproxy.jar PY=/usr/bin/python3 MAXLOAD=0.5
 SECONDS_PER=1.0 RAW="" FORCE=""
 while [ $# -gt 0 ]; do
   case $1 in
     --rounds) ROUNDS=$2; shift 2 ;;
     --activations) ACTS=$2; shift 2 ;;
+    --kernels) KERNELS=$2; shift 2 ;;
     --cpu) CPU=$2; shift 2 ;;
     --jar) JAR=$2; shift 2 ;;
     --python) PY=$2; shift 2 ;;
@@ -103,9 +120,18 @@ fi
 OUT=$(mktemp); trap 'rm -f "$OUT"' EXIT
 
 peer() { taskset -c "$CPU" "$PY" "$PEER" "$1" | sed "s/^/round=$2 /" >> "$OUT"; }
-ours() {
-  taskset -c "$CPU" java -cp "$JAR" io.github.nnproxy.examples.InferenceThroughput \
-    "$1" 2,10 1,10,100,1000 "$SECONDS_PER" | sed "s/^/round=$2 /" >> "$OUT"
+ours() {  # every kernel of --kernels in turn: $1 activation, $2 round
+  local kernel flags
+  for kernel in ${KERNELS//,/ }; do
+    case $kernel in
+      portable) flags=() ;;
+      vector) flags=(--add-modules jdk.incubator.vector) ;;
+      *) echo "unknown kernel: $kernel (portable or vector)" >&2; exit 2 ;;
+    esac
+    taskset -c "$CPU" java "${flags[@]}" -cp "$JAR" io.github.nnproxy.examples.InferenceThroughput \
+      "$1" 2,10 1,10,100,1000 "$SECONDS_PER" 2> >(grep -v '^WARNING: Using incubator modules' >&2) \
+      | sed "s/^/round=$2 /" >> "$OUT"
+  done
 }
 for ((r = 1; r <= ROUNDS; r++)); do
   for act in ${ACTS//,/ }; do

@@ -33,7 +33,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * the seed's PyTorch peer use the interleaved protocol of {@code
  * examples/scripts/bench-inference.sh} (docs/BENCHMARKS.md), not figures from separate runs.
  *
- * <p>Run: {@code java -cp examples/target/nnproxy.jar org.openjdk.jmh.Main ProxyInference}.
+ * <p>Run: {@code java -cp examples/target/nnproxy.jar org.openjdk.jmh.Main ProxyInference} for
+ * the portable kernel; add {@code -jvmArgsAppend --add-modules=jdk.incubator.vector} for the vector
+ * kernel ({@code Proxy.vectorKernel()}), which the forked JVM then uses.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

@@ -22,8 +22,12 @@ import java.util.Locale;
  * Proxy#evaluateAll} otherwise. Output, one line per measurement:
  *
  * <pre>{@code
- * nnproxy d=2 batch=100 evals_per_s=812345 activation=relu
+ * nnproxy d=2 batch=100 evals_per_s=812345 activation=relu kernel=vector
  * }</pre>
+ *
+ * <p>{@code kernel} says which forward pass ran ({@link Proxy#vectorKernel()}): {@code vector}
+ * when the JVM was started with {@code --add-modules jdk.incubator.vector}, else {@code
+ * portable}.
  *
  * <p>Usage: {@code InferenceThroughput [activation] [dimensions] [batches] [seconds]}, e.g. {@code
  * InferenceThroughput silu 2,10 1,10,100,1000 1.0} (the defaults but for the activation, {@code
@@ -54,8 +58,9 @@ public final class InferenceThroughput {
         double[][] xs = Samplers.uniform().sample(f.domain(), batch, 2L);
         run(proxy, xs, 2 * seconds);
         double rate = run(proxy, xs, seconds);
-        System.out.printf(Locale.ROOT, "nnproxy d=%d batch=%d evals_per_s=%.0f activation=%s%n",
-            d, batch, rate, activation.key());
+        System.out.printf(Locale.ROOT,
+            "nnproxy d=%d batch=%d evals_per_s=%.0f activation=%s kernel=%s%n",
+            d, batch, rate, activation.key(), Proxy.vectorKernel() ? "vector" : "portable");
       }
     }
   }

@@ -58,16 +58,30 @@ final class VectorForward implements ForwardKernel {
   private final int maxWidth;
   private final ThreadLocal<Scratch> scratch;
 
-  /** Per-thread buffers: the scaled input chunk and two activation matrices. */
+  /**
+   * Per-thread buffers: the scaled input and two activation rows for one point, and the same for a
+   * chunk, made on a thread's first batch.
+   */
   private static final class Scratch {
     final double[] in;
     final double[] a;
     final double[] b;
+    double[] chunkIn;
+    double[] chunkA;
+    double[] chunkB;
 
     Scratch(int dimension, int maxWidth) {
-      in = new double[CHUNK * dimension];
-      a = new double[CHUNK * maxWidth];
-      b = new double[CHUNK * maxWidth];
+      in = new double[dimension];
+      a = new double[maxWidth];
+      b = new double[maxWidth];
+    }
+
+    void ensureChunk(int dimension, int maxWidth) {
+      if (chunkIn == null) {
+        chunkIn = new double[CHUNK * dimension];
+        chunkA = new double[CHUNK * maxWidth];
+        chunkB = new double[CHUNK * maxWidth];
+      }
     }
   }
 
@@ -106,7 +120,7 @@ final class VectorForward implements ForwardKernel {
       }
       width[t] = w;
       weights[t] = layer;
-      widest = Math.max(widest, Math.max(w, n));
+      widest = Math.max(widest, w);
     }
     this.maxWidth = widest;
     this.scratch = ThreadLocal.withInitial(() -> new Scratch(dimension, maxWidth));
@@ -142,6 +156,7 @@ final class VectorForward implements ForwardKernel {
   @Override
   public void computeAll(double[][] xs, double[] ys) {
     Scratch s = scratch.get();
+    s.ensureChunk(dimension, maxWidth);
     for (int from = 0; from < xs.length; from += CHUNK) {
       chunk(xs, from, Math.min(CHUNK, xs.length - from), s, ys);
     }
@@ -156,11 +171,11 @@ final class VectorForward implements ForwardKernel {
   /** Points {@code xs[from .. from + count)}, {@code count <= CHUNK}, into {@code ys}. */
   private void chunk(double[][] xs, int from, int count, Scratch s, double[] ys) {
     for (int p = 0; p < count; p++) {
-      scale(xs[from + p], s.in, p * dimension);
+      scale(xs[from + p], s.chunkIn, p * dimension);
     }
-    double[] cur = s.in;
+    double[] cur = s.chunkIn;
     int ld = dimension;
-    double[] next = s.a;
+    double[] next = s.chunkA;
     for (int t = 0; t < layers; t++) {
       int n = inSize[t];
       int w = width[t];
@@ -190,7 +205,7 @@ final class VectorForward implements ForwardKernel {
       }
       cur = next;
       ld = w;
-      next = next == s.a ? s.b : s.a;
+      next = next == s.chunkA ? s.chunkB : s.chunkA;
     }
     for (int p = 0; p < count; p++) {
       ys[from + p] = cur[p * ld];
