@@ -12,7 +12,9 @@ import org.encog.engine.network.activation.ActivationFunction;
  * SiLU is smooth, close to ReLU away from 0, and trains as easily. Encog 3.4 does not ship it.
  *
  * <p>The formula is evaluated exactly as {@code x / (1 + Math.exp(-x))}, the same expression
- * nnproxy's own forward and training kernels use, so all three agree bit for bit. It never
+ * nnproxy's own portable forward kernel and its training kernel use, so all three agree bit for
+ * bit; the optional vector kernel ({@link Proxy#vectorKernel()}) vectorizes the exponential and
+ * agrees within a few units in the last place. It never
  * returns NaN for a finite input: {@code exp(-x)} overflows to infinity for very negative {@code
  * x}, and the quotient is then {@code -0.0}. Stateless, hence thread-safe; it has no parameters.
  * It is not registered with Encog's {@code ActivationFactory}, so Encog's EG text format cannot
