@@ -1,5 +1,6 @@
 package io.github.nnproxy.cli;
 
+import io.github.nnproxy.proxy.Proxy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,7 +9,8 @@ import picocli.CommandLine.IVersionProvider;
 
 /**
  * Gives {@code nnproxy --version}: the project version Maven wrote into {@code
- * version.properties}, and the Java runtime.
+ * version.properties}, the Java runtime, and the proxies' inference kernel ({@link
+ * Proxy#vectorKernel()}).
  *
  * <p>Stateless and thread-safe.
  *
@@ -23,13 +25,17 @@ public final class VersionProvider implements IVersionProvider {
   /**
    * Returns the version lines.
    *
-   * @return the nnproxy version and the Java runtime
+   * @return the nnproxy version, the Java runtime and the inference kernel
    * @throws UncheckedIOException if the version resource cannot be read
    */
   @Override
   public String[] getVersion() {
     return new String[] {"nnproxy " + version(),
-        "Java " + Runtime.version() + " (" + System.getProperty("java.vm.name") + ")"};
+        "Java " + Runtime.version() + " (" + System.getProperty("java.vm.name") + ")",
+        Proxy.vectorKernel()
+            ? "inference: vector kernel (jdk.incubator.vector)"
+            : "inference: portable kernel (java --add-modules jdk.incubator.vector for the faster"
+                + " vector kernel)"};
   }
 
   /**
