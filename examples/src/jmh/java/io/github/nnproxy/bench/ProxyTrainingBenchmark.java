@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * (10,000 uniform points, 80/20 split) until the validation R2 reaches {@code target} (0.985, the
  * seed's PyTorch figure), one training per measurement. The trainers: {@code defaults} ({@link
  * ProxyTrainer#defaults()}, one thread), {@code defaults-2-threads} (the same on two threads,
- * same result), {@code paper} ({@link ProxyTrainer#paper}, the seed's network and training) and
+ * same result), {@code paper} ({@link SeedRecipes#trainer}, the seed's network and training) and
  * {@code encog-adam} (Encog's own mini-batch Adam with the settings of the previous defaults,
  * 64-64-64-64, batch 16, learning rate 2e-3). Each run's epochs and R2 are printed at the end.
  *

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  *
  * <p>{@code defaults} is {@link ProxyTrainer#defaults()}, {@code relu} nnproxy 0.1's defaults (the
  * seed's ReLU network with nnproxy's fast training, to compare with), {@code paper} the seed
- * study's network and training ({@link ProxyTrainer#paper}, minutes per proxy), {@code quick} a
+ * study's network and training ({@link SeedRecipes#trainer}, minutes per proxy), {@code quick} a
  * small network for demonstrations and tests (seconds per proxy, a rougher fit). Immutable.
  *
  * <pre>{@code
@@ -30,7 +30,7 @@ public enum TrainerPreset {
    * (20-50-120-70-20-10), batch 16, learning rate 2e-3, up to 500 epochs, patience 50.
    */
   RELU("relu", f -> relu()),
-  /** {@link ProxyTrainer#paper}: the seed study's networks and epochs, exactly. */
+  /** {@link SeedRecipes#trainer}: the seed study's networks and epochs, exactly. */
   PAPER("paper", SeedRecipes::trainer),
   /** A small, fast network: {@link ProxyTrainer#defaults()} with two hidden layers, 100 epochs. */
   QUICK("quick", f -> quick());

@@ -17,7 +17,7 @@ import org.encog.engine.network.activation.ActivationTANH;
  * network is piecewise linear, so its minimum sits on a kink between linear pieces, and that kink
  * can lie far from the true minimizer even when the fit is close everywhere. A smooth activation
  * gives a smooth proxy whose minimum moves continuously with the data. {@link #RELU} is the seed
- * study's choice ({@link ProxyTrainer#paper}); the smooth ones are for {@link
+ * study's choice ({@link io.github.nnproxy.paper.SeedRecipes#trainer}); the smooth ones are for {@link
  * ProxyTrainer#defaults()} and anyone whose optimizer looks for a minimum.
  *
  * <p>Every constant maps to an Encog {@link ActivationFunction}, so a proxy stays an Encog {@code

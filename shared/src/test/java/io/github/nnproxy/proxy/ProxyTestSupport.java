@@ -13,7 +13,7 @@ public final class ProxyTestSupport {
 
   /**
    * A proxy of 2-D Ackley, dense uniform (10,000 points), seed 42, trained with the seed's network
-   * and training ({@link ProxyTrainer#paper}) shortened from 500 to 30 epochs to keep tests fast;
+   * and training ({@link SeedRecipes#trainer}) shortened from 500 to 30 epochs to keep tests fast;
    * validation R2 about 0.967.
    *
    * @return the shared proxy

@@ -199,8 +199,8 @@ public final class Commentary {
       paper &= study.trainer(f).equals(SeedRecipes.trainer(f));
     }
     notes.add(paper ? "- Proxies trained with the seed's networks and settings "
-        + "(ProxyTrainer.paper)." : "- Proxies not trained with the seed's networks "
-        + "(ProxyTrainer.paper): part of any difference from the seed comes from the proxy.");
+        + "(SeedRecipes.trainer)." : "- Proxies not trained with the seed's networks "
+        + "(SeedRecipes.trainer): part of any difference from the seed comes from the proxy.");
     notes.add("- Optimizers are ours (see their labels), not pyswarms and pygad. jmetal-pso-paper "
         + "runs pyswarms' GlobalBestPSO rules (per-coordinate random factors, periodic bounds, "
         + "U(0, 1) initial velocities) and agrees with the real pyswarms on the true functions "
