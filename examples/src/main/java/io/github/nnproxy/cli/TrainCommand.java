@@ -120,8 +120,8 @@ public final class TrainCommand implements Callable<Integer> {
   private SparkOption spark = new SparkOption();
 
   @Option(names = {"-q", "--quiet"},
-      description = "No progress indicator. It is drawn on standard error only when the output "
-          + "is a terminal.")
+      description = "No progress on standard error: a progress bar when the output is a "
+          + "terminal, otherwise one line at every tenth of the epochs.")
   private boolean quiet;
 
   /** Creates the command; picocli fills it. */
@@ -191,7 +191,7 @@ public final class TrainCommand implements Callable<Integer> {
         t = trainer.trainer(f);
       }
       n = samples != null ? samples : scheme.sampleSize(SamplingScheme.PAPER_BASE_SIZE);
-      t = t.toBuilder().threads(threads).build();
+      t = withEpochLines(t.toBuilder().threads(threads).build());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
@@ -253,7 +253,7 @@ public final class TrainCommand implements Callable<Integer> {
             + "but the data has " + logged.inputs().size() + " inputs " + logged.inputs());
       }
       domain = given != null ? given : logged.range();
-      t = trainer.trainer(domain).toBuilder().threads(threads).seed(seed).build();
+      t = withEpochLines(trainer.trainer(domain).toBuilder().threads(threads).seed(seed).build());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
@@ -280,6 +280,14 @@ public final class TrainCommand implements Callable<Integer> {
     w.println("Saved:   " + file.toAbsolutePath().normalize());
     w.flush();
     return 0;
+  }
+
+  /** Without a terminal for the progress bar, training reports plain lines ({@link EpochLines}). */
+  private ProxyTrainer withEpochLines(ProxyTrainer t) {
+    if (quiet || System.console() != null) {
+      return t;
+    }
+    return t.toBuilder().progress(new EpochLines(spec.commandLine().getErr(), t.epochs())).build();
   }
 
   private Path outFile(String stem) {

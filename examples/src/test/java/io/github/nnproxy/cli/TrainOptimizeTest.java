@@ -31,6 +31,18 @@ class TrainOptimizeTest {
     assertTrue(trained.out().contains("seed 7"), trained.out());
   }
 
+  /** Tests have no terminal: training reports plain epoch lines on standard error. */
+  @Test
+  void trainWithoutATerminalPrintsEpochLines(@TempDir Path tmp) {
+    assertTrue(trained.err().contains("epoch 1/"), trained.err());
+    assertTrue(trained.err().lines().filter(l -> l.startsWith("epoch ")).count() <= 12,
+        trained.err());
+    Cli.Run quiet = Cli.run("train", "--function", "sphere", "--dimension", "2", "--trainer",
+        "quick", "--samples", "100", "--quiet", "--out", tmp.resolve("q.nnproxy").toString());
+    assertEquals(0, quiet.exitCode(), quiet.err());
+    assertFalse(quiet.err().contains("epoch "), quiet.err());
+  }
+
   @Test
   void optimizeJudgesThePointOnTheFunctionNamedInTheDescription() {
     Cli.Run run = Cli.run("optimize", "--proxy", proxy.toString(), "--optimizer", "ga",
