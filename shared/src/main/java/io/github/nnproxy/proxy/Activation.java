@@ -23,8 +23,8 @@ import org.encog.engine.network.activation.ActivationTANH;
  * <p>Every constant maps to an Encog {@link ActivationFunction}, so a proxy stays an Encog {@code
  * BasicNetwork}; nnproxy's own kernels ({@code DenseForward}, {@code AdamKernel}) evaluate the
  * same expression as that Encog class, so their results equal Encog's {@code compute} bit for bit.
- * The one exception is SiLU in the optional vector kernel ({@link Proxy#vectorKernel()}), which
- * vectorizes the exponential: within 1e-12 relative of Encog's output.
+ * The exceptions are SiLU and tanh in the optional vector kernel ({@link Proxy#vectorKernel()}),
+ * which vectorizes their exponentials: within 1e-12 relative of Encog's output.
  */
 public enum Activation {
   /** {@code max(x, 0)}: Encog's {@link ActivationReLU}; the seed study's activation. */

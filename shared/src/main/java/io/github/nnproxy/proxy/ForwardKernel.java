@@ -4,8 +4,8 @@ package io.github.nnproxy.proxy;
  * A forward pass of a proxy's network over raw points of its domain: the kernel scales each point
  * into the network's input range with {@link Proxy}'s expression, then evaluates the network.
  * Results are the network's raw outputs, before the proxy's target scaling: Encog's {@code compute}
- * on the scaled point, bit for bit but for the vector kernel's SiLU (within 1e-12 relative; see
- * {@link ForwardKernels}). Every kernel gives the same bits for a point whatever the batch it is
+ * on the scaled point, bit for bit but for the vector kernel's SiLU and tanh (within 1e-12
+ * relative; see {@link ForwardKernels}). Every kernel gives the same bits for a point whatever the batch it is
  * in and the thread that asks. Implementations are immutable and thread-safe.
  */
 interface ForwardKernel {

@@ -8,11 +8,12 @@ import org.encog.neural.flat.FlatNetwork;
  * Chooses a proxy's forward pass: the vector kernel ({@code VectorForward}, written with the JDK's
  * incubating vector API) when the JVM was started with {@code --add-modules jdk.incubator.vector}
  * and its preferred vectors hold at least four doubles, otherwise the portable {@link DenseForward}.
- * For ReLU and tanh both give Encog's {@code compute} bit for bit, so the choice changes speed
- * only. For SiLU the vector kernel computes the exponential with vector arithmetic instead of
- * {@code Math.exp}, within a few units in the last place per activation and within 1e-12 relative
- * of Encog's output (VectorForwardTest); the portable kernel stays bit-identical. That is what
- * makes SiLU nearly as fast as ReLU there (docs/BENCHMARKS.md).
+ * For ReLU both give Encog's {@code compute} bit for bit, so the choice changes speed only. For
+ * SiLU and tanh the vector kernel computes the exponential with vector arithmetic instead of
+ * {@code Math.exp} and {@code Math.tanh}, within a few units in the last place per activation and
+ * within 1e-12 relative of Encog's output (VectorForwardTest); the portable kernel stays
+ * bit-identical. That is what makes the smooth activations nearly as fast as ReLU there
+ * (docs/BENCHMARKS.md).
  *
  * <p>The system property {@value #PROPERTY}{@code =false} keeps the portable kernel even when the
  * module is there, to measure one against the other in the same JVM setup.

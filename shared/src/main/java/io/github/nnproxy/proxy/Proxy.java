@@ -349,7 +349,7 @@ public final class Proxy implements ForwardModel {
    * was started with {@code --add-modules jdk.incubator.vector} (the JDK's vector API, still
    * incubating in Java 17) on a machine with vectors of at least four doubles, unless the system
    * property {@code nnproxy.vector} is {@code false}; otherwise proxies use the portable kernel.
-   * Both answer ReLU and tanh networks with the bits of Encog's {@code compute}; for SiLU the
+   * Both answer ReLU networks with the bits of Encog's {@code compute}; for SiLU and tanh the
    * vector kernel vectorizes the exponential and may differ from it by up to 1e-12 relative, the
    * portable kernel not at all. Either kernel gives a point the same bits in any batch and on any
    * thread. The choice changes the speed of {@link #evaluate} and {@link #evaluateAll}
