@@ -26,19 +26,10 @@
 #
 #   examples/scripts/bench-inference.sh --table RAW_FILE   prints the table of a --raw file again
 set -euo pipefail
+. "$(dirname "$0")/bench-common.sh"
 
 table() {  # the Markdown table of a raw file: $1
-awk '
-  function field(name,   i, kv) {
-    for (i = 1; i <= NF; i++) { split($i, kv, "="); if (kv[1] == name) return kv[2] }
-    return ""
-  }
-  function median(list,   n, a, i, j, t) {
-    n = split(list, a, " ")
-    for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j - 1] + 0 > a[j] + 0; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
-    lo = a[1]; hi = a[n]
-    return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
-  }
+awk "$BENCH_AWK"'
   {
     who = $2; kernel = field("kernel"); if (who == "nnproxy") who = "nnproxy-" (kernel == "" ? "portable" : kernel)
     if (who != "torch") sides[who] = 1
@@ -104,19 +95,9 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ "$ROUNDS" -ge 3 ] 2>/dev/null || { echo "--rounds must be at least 3, but was $ROUNDS" >&2; exit 2; }
-[ -f "$JAR" ] || { echo "jar not found: $JAR (build it with: mvn -B -q package -DskipTests)" >&2; exit 2; }
-"$PY" -c 'import torch' 2>/dev/null || {
-  echo "$PY cannot import torch: apt-get install -y python3-torch, or pass --python" >&2; exit 2; }
-command -v taskset >/dev/null || { echo "taskset not found (util-linux)" >&2; exit 2; }
+bench_require "$JAR" "$PY" torch
 
-load() { cut -d' ' -f1 /proc/loadavg; }
-LOAD_BEFORE=$(load)
-if ! awk -v l="$LOAD_BEFORE" -v m="$MAXLOAD" 'BEGIN { exit !(l <= m) }'; then
-  if [ -z "$FORCE" ]; then
-    echo "the machine is not idle: load average $LOAD_BEFORE > $MAXLOAD (wait, or --force)" >&2
-    exit 3
-  fi
-fi
+LOAD_BEFORE=$(bench_require_idle "$MAXLOAD" "$FORCE")
 OUT=$(mktemp); trap 'rm -f "$OUT"' EXIT
 
 peer() { taskset -c "$CPU" "$PY" "$PEER" "$1" | sed "s/^/round=$2 /" >> "$OUT"; }
@@ -139,7 +120,7 @@ for ((r = 1; r <= ROUNDS; r++)); do
     if ((r % 2)); then peer "$act" "$r"; ours "$act" "$r"; else ours "$act" "$r"; peer "$act" "$r"; fi
   done
 done
-LOAD_AFTER=$(load)
+LOAD_AFTER=$(bench_load)
 [ -z "$RAW" ] || cp "$OUT" "$RAW"
 
 echo "Interleaved, pinned to core $CPU, $ROUNDS rounds; load average $LOAD_BEFORE before, $LOAD_AFTER after" \

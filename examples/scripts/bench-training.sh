@@ -23,6 +23,7 @@
 #   --raw FILE      also keep every measured line in FILE
 #   --force         measure even if the machine is not idle (the table says so)
 set -euo pipefail
+. "$(dirname "$0")/bench-common.sh"
 
 usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 2; }
 [ $# -ge 1 ] || usage
@@ -45,20 +46,9 @@ while [ $# -gt 0 ]; do
 done
 [ "$ROUNDS" -ge 3 ] 2>/dev/null || { echo "--rounds must be at least 3, but was $ROUNDS" >&2; exit 2; }
 [ "$EPOCHS" -ge 1 ] 2>/dev/null || { echo "--epochs must be at least 1, but was $EPOCHS" >&2; exit 2; }
-[ -f "$JAR" ] || { echo "jar not found: $JAR (build it with: mvn -B -q package -DskipTests)" >&2; exit 2; }
-"$PY" -c 'import torch, pyswarms' 2>/dev/null || {
-  echo "$PY cannot import torch and pyswarms: apt-get install -y python3-torch python3-pyswarms," \
-    "or pass --python" >&2; exit 2; }
-command -v taskset >/dev/null || { echo "taskset not found (util-linux)" >&2; exit 2; }
+bench_require "$JAR" "$PY" torch pyswarms
 
-load() { cut -d' ' -f1 /proc/loadavg; }
-LOAD_BEFORE=$(load)
-if ! awk -v l="$LOAD_BEFORE" -v m="$MAXLOAD" 'BEGIN { exit !(l <= m) }'; then
-  if [ -z "$FORCE" ]; then
-    echo "the machine is not idle: load average $LOAD_BEFORE > $MAXLOAD (wait, or --force)" >&2
-    exit 3
-  fi
-fi
+LOAD_BEFORE=$(bench_require_idle "$MAXLOAD" "$FORCE")
 OUT=$(mktemp); trap 'rm -f "$OUT"' EXIT
 
 # the peer prints NumPy's warning about the mean of no PSO runs: dropped
@@ -71,24 +61,14 @@ for ((r = 1; r <= ROUNDS; r++)); do
   echo "round $r/$ROUNDS" >&2
   if ((r % 2)); then peer "$r"; ours "$r"; else ours "$r"; peer "$r"; fi
 done
-LOAD_AFTER=$(load)
+LOAD_AFTER=$(bench_load)
 [ -z "$RAW" ] || cp "$OUT" "$RAW"
 
 echo "Interleaved, pinned to core $CPU, $ROUNDS rounds of $EPOCHS epochs; load average $LOAD_BEFORE" \
   "before, $LOAD_AFTER after (one core busy during the run)$( [ -n "$FORCE" ] && echo ', --force: not checked idle')."
 echo "$(java -version 2>&1 | head -1); peer: $("$PY" -c 'import torch; print("torch", torch.__version__)')."
 echo
-awk '
-  function field(name,   i, kv) {
-    for (i = 1; i <= NF; i++) { split($i, kv, "="); if (kv[1] == name) return kv[2] }
-    return ""
-  }
-  function median(list,   n, a, i, j, t) {
-    n = split(list, a, " ")
-    for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j - 1] + 0 > a[j] + 0; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
-    lo = a[1]; hi = a[n]
-    return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
-  }
+awk "$BENCH_AWK"'
   { r = field("round"); who = $2; s[who, r] = field("per_epoch_s"); r2[who, r] = field("test_r2"); rounds[r] = 1 }
   END {
     pl = ""; nl = ""; rl = ""; ql = ""; ml = ""

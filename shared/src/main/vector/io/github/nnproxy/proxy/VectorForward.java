@@ -396,6 +396,9 @@ final class VectorForward implements ForwardKernel {
     }
   }
 
+  // siluInPlace and tanhInPlace write out the same range reduction and polynomial on purpose: with
+  // them in a shared helper method the JIT compiled SiLU 2.5 times slower (A/B on one core).
+
   /** Above this |x|, tanh(x) rounds to plus or minus 1. */
   private static final double TANH_MAX_ABS = 20.0;
   private static final long SIGN_BIT = Long.MIN_VALUE;

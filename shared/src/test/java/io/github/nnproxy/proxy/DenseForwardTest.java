@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -144,24 +143,9 @@ class DenseForwardTest {
   /** Sums that are exactly 0 or -0.0 before the ReLU, and inputs of -0.0, still match bit for bit. */
   @Test
   void signedZeroSumsEqualEncog() {
-    int[] sizes = {3, 21, 9, 1};
-    BasicNetwork net = Proxy.network(sizes);
-    double[] w = new double[net.encodedArrayLength()];
-    double[] choices = {-1, -0.0, 0.0, 0.5, 1, -0.25};
-    SplittableRandom r = new SplittableRandom(3);
-    for (int i = 0; i < w.length; i++) {
-      w[i] = choices[r.nextInt(choices.length)];
-    }
-    net.decodeFromArray(w);
-    FlatNetwork flat = net.getFlat();
+    FlatNetwork flat = ProxyTestSupport.signedZeroNetwork();
     DenseForward fast = new DenseForward(flat);
-    double[] values = {-1, -0.0, 0.0, 1};
-    double[][] xs = new double[64][3];
-    for (int p = 0; p < xs.length; p++) {
-      for (int j = 0; j < 3; j++) {
-        xs[p][j] = values[(p >> (2 * j)) & 3];
-      }
-    }
+    double[][] xs = ProxyTestSupport.signedZeroPoints();
     double[] a = new double[fast.scratchSize()];
     double[] b = new double[fast.scratchSize()];
     double[] expected = new double[xs.length];

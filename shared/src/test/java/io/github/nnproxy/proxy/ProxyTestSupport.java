@@ -64,6 +64,34 @@ public final class ProxyTestSupport {
     }
   }
 
+  /**
+   * A 3-21-9-1 ReLU network whose weights are all -1, -0.0, 0, 0.5, 1 or -0.25, so that many sums
+   * before the ReLU are exactly 0 or -0.0: for the kernels' signed-zero tests.
+   */
+  static org.encog.neural.flat.FlatNetwork signedZeroNetwork() {
+    org.encog.neural.networks.BasicNetwork net = Proxy.network(new int[] {3, 21, 9, 1});
+    double[] w = new double[net.encodedArrayLength()];
+    double[] choices = {-1, -0.0, 0.0, 0.5, 1, -0.25};
+    java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+    for (int i = 0; i < w.length; i++) {
+      w[i] = choices[r.nextInt(choices.length)];
+    }
+    net.decodeFromArray(w);
+    return net.getFlat();
+  }
+
+  /** The 64 points of {@code {-1, -0.0, 0, 1}^3}, for {@link #signedZeroNetwork()}. */
+  static double[][] signedZeroPoints() {
+    double[] values = {-1, -0.0, 0.0, 1};
+    double[][] xs = new double[64][3];
+    for (int p = 0; p < xs.length; p++) {
+      for (int j = 0; j < 3; j++) {
+        xs[p][j] = values[(p >> (2 * j)) & 3];
+      }
+    }
+    return xs;
+  }
+
   static double[][] points(int n, int d, double bound, long seed) {
     java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
     double[][] xs = new double[n][d];

@@ -120,24 +120,9 @@ class VectorForwardTest {
   /** Sums of exactly 0 or -0.0 before the ReLU, and inputs of -0.0, still match bit for bit. */
   @Test
   void signedZeroSumsEqualEncog() {
-    int[] sizes = {3, 21, 9, 1};
-    BasicNetwork net = Proxy.network(sizes);
-    double[] w = new double[net.encodedArrayLength()];
-    double[] choices = {-1, -0.0, 0.0, 0.5, 1, -0.25};
-    SplittableRandom r = new SplittableRandom(3);
-    for (int i = 0; i < w.length; i++) {
-      w[i] = choices[r.nextInt(choices.length)];
-    }
-    net.decodeFromArray(w);
-    FlatNetwork flat = net.getFlat();
+    FlatNetwork flat = ProxyTestSupport.signedZeroNetwork();
     ForwardKernel kernel = kernel(flat);
-    double[] values = {-1, -0.0, 0.0, 1};
-    double[][] xs = new double[64][3];
-    for (int p = 0; p < xs.length; p++) {
-      for (int j = 0; j < 3; j++) {
-        xs[p][j] = values[(p >> (2 * j)) & 3];
-      }
-    }
+    double[][] xs = ProxyTestSupport.signedZeroPoints();
     double[] expected = new double[xs.length];
     for (int p = 0; p < xs.length; p++) {
       expected[p] = encog(flat, xs[p]);
