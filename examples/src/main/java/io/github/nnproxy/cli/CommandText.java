@@ -10,8 +10,10 @@ import java.util.regex.Pattern;
 /**
  * The command a user typed, as text to copy back into a shell: the messages that say "run this to
  * resume" or "run this in a new folder" print it, with an option dropped or replaced where the
- * advice needs it. The program is {@code java -jar <the jar>} when the classes come from a jar,
- * else {@code nnproxy}; arguments with characters a shell would interpret are single-quoted.
+ * advice needs it. The program is the launcher script when one says so (the system property
+ * {@value #LAUNCHER}, which {@code spark-proxy/bin/nnproxy-spark} sets to its own path), else
+ * {@code java -jar <the jar>} when the classes come from a jar, else {@code nnproxy}; arguments
+ * with characters a shell would interpret are single-quoted.
  *
  * <p>Immutable and thread-safe.
  *
@@ -21,6 +23,9 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 final class CommandText {
+  /** The system property a launcher script sets to the path it was started by. */
+  static final String LAUNCHER = "nnproxy.launcher";
+
   private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:,=+@%^-]+");
 
   private final List<String> args;
@@ -94,8 +99,15 @@ final class CommandText {
     return "'" + word.replace("'", "'\\''") + "'";
   }
 
-  /** {@code java -jar <jar>} (relative to the working folder inside it), or {@code nnproxy}. */
+  /**
+   * The launcher that started this JVM ({@value #LAUNCHER}), else {@code java -jar <jar>}
+   * (relative to the working folder inside it), else {@code nnproxy}.
+   */
   static String program() {
+    String launcher = System.getProperty(LAUNCHER, "").trim();
+    if (!launcher.isEmpty()) {
+      return quote(launcher);
+    }
     try {
       Path jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       if (Files.isRegularFile(jar) && jar.getFileName().toString().endsWith(".jar")) {
