@@ -91,6 +91,7 @@ public final class OptimizeCommand implements Callable<Integer> {
     if (!Files.isRegularFile(proxyFile)) {
       throw new ParameterException(spec.commandLine(), "proxy file not found: " + proxyFile);
     }
+    truthOptions.checkRetry(spec.commandLine());
     if (truthOptions.external() && truthOptions.storeFile() != null) {
       OutputPaths.checkFile("--store", truthOptions.storeFile());
     }
@@ -135,7 +136,8 @@ public final class OptimizeCommand implements Callable<Integer> {
       double y;
       try (EvaluationStore store = truthOptions.storeFile() == null ? null
           : EvaluationStore.open(truthOptions.storeFile(), model.domain())) {
-        y = (store == null ? model : store.wrap(model)).evaluateOutcomes(
+        y = (store == null ? model : store.wrap(model, truthOptions.failurePolicy()))
+            .evaluateOutcomes(
             new double[][] {best.x()})[0].valueOrThrow();
         if (store != null) {
           w.printf(Locale.ROOT, "Store:     %s (%s)%n", store.file(),

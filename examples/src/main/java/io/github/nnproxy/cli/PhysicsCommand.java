@@ -54,6 +54,11 @@ public final class PhysicsCommand implements Callable<Integer> {
           + "answers them from it. Default: none.")
   private Path store;
 
+  @Option(names = "--retry-failures",
+      description = "Simulate again the points whose recorded simulation in --store failed, and "
+          + "record the new outcome. Default: a recorded failure is answered as it was.")
+  private boolean retryFailures;
+
   @Option(names = "--external",
       description = "Run every simulation as an external program (this jar's HeatPlateProgram, "
           + "batch protocol) instead of in this JVM: the same values, plus process start-up. "
@@ -71,6 +76,10 @@ public final class PhysicsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     OptionChecks.atLeast(spec.commandLine(), "--samples", samples, 20);
+    if (retryFailures && store == null) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--retry-failures retries the failures recorded in --store: give --store FILE");
+    }
     if (store != null) {
       OutputPaths.checkFile("--store", store);
     }
@@ -88,7 +97,8 @@ public final class PhysicsCommand implements Callable<Integer> {
     List<HeatPlateComparison.Row> rows;
     if (store != null) {
       try (EvaluationStore s = EvaluationStore.open(store, plate.domain())) {
-        rows = c.run(truth, s, System.err);
+        rows = c.run(truth, s, retryFailures ? EvaluationStore.FailurePolicy.RETRY
+            : EvaluationStore.FailurePolicy.REPLAY, System.err);
       }
     } else {
       rows = c.run(truth, null, System.err);

@@ -150,6 +150,7 @@ public final class TrainCommand implements Callable<Integer> {
     if (samples != null) {
       OptionChecks.atLeast(spec.commandLine(), "--samples", samples, ProxyTrainer.MIN_SAMPLES);
     }
+    truth.checkRetry(spec.commandLine());
     if (truth.storeFile() != null) {
       OutputPaths.checkFile("--store", truth.storeFile());
     }
@@ -208,8 +209,8 @@ public final class TrainCommand implements Callable<Integer> {
     try (EvaluationBackend.Session backend = spark.open(spec.commandLine());
         Busy busy = Busy.start(!quiet && System.console() != null, "training", System.err)) {
       ForwardModel evaluated = backend.distribute(model);
-      proxy = store == null ? t.train(evaluated, sampler, n, seed)
-          : t.train(evaluated, sampler, n, seed, store);
+      proxy = t.train(store == null ? evaluated : store.wrap(evaluated, truth.failurePolicy()),
+          sampler, n, seed);
     } finally {
       if (store != null) {
         store.close();

@@ -62,6 +62,12 @@ public final class TruthOptions {
           + "(nothing is recorded).")
   Path store;
 
+  @Option(names = "--retry-failures",
+      description = "Simulate again the points whose recorded simulation in --store failed, and "
+          + "record the new outcome (after fixing the program, say). Default: a recorded "
+          + "failure is answered as it was, and no point runs twice.")
+  boolean retryFailures;
+
   /** Creates the options; picocli fills them. */
   public TruthOptions() {}
 
@@ -81,6 +87,30 @@ public final class TruthOptions {
    */
   public Path storeFile() {
     return store;
+  }
+
+  /**
+   * Refuses {@code --retry-failures} without {@code --store}: there are no recorded failures to
+   * retry.
+   *
+   * @param line the command line, for the error
+   * @throws picocli.CommandLine.ParameterException if {@code --retry-failures} came alone
+   */
+  public void checkRetry(picocli.CommandLine line) {
+    if (retryFailures && store == null) {
+      throw new picocli.CommandLine.ParameterException(line,
+          "--retry-failures retries the failures recorded in --store: give --store FILE");
+    }
+  }
+
+  /**
+   * Returns what the store does with a point whose recorded simulation failed.
+   *
+   * @return {@code RETRY} with {@code --retry-failures}, else {@code REPLAY}
+   */
+  public io.github.nnproxy.store.EvaluationStore.FailurePolicy failurePolicy() {
+    return retryFailures ? io.github.nnproxy.store.EvaluationStore.FailurePolicy.RETRY
+        : io.github.nnproxy.store.EvaluationStore.FailurePolicy.REPLAY;
   }
 
   /**

@@ -74,6 +74,43 @@ class ExternalTruthTest {
     assertEquals(121, Files.readAllLines(log).size());
   }
 
+  /**
+   * A program that fails until a file exists: its failures are recorded and replayed, until
+   * {@code --retry-failures} runs them again.
+   */
+  @Test
+  @DisabledOnOs(OS.WINDOWS)
+  void retryFailuresRunsTheRecordedFailuresAgain() throws Exception {
+    Path sim = dir.resolve("flaky.sh");
+    Path fixed = dir.resolve("fixed");
+    Files.writeString(sim, """
+        #!/bin/sh
+        [ -f "$FIXED" ] || exit 3
+        awk 'BEGIN { s = 0; for (i = 1; i < ARGC; i++) s += ARGV[i] ^ 2; printf "%.17g\\n", s }' "$@"
+        """);
+    Files.setPosixFilePermissions(sim, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path store = dir.resolve("flaky.db");
+    String cmd = "env FIXED=" + fixed + " " + sim;
+    String[] args = {"train", "--command", cmd, "--bounds", "-1:1, -1:1", "--samples", "40",
+        "--scheme", "lhs", "--trainer", "quick", "--store", store.toString(), "--quiet",
+        "--out", dir.resolve("f.nnproxy").toString(), "--force"};
+    Cli.Run broken = Cli.run(args);
+    assertTrue(broken.exitCode() != 0, broken.out());
+    Files.writeString(fixed, "");
+    Cli.Run replayed = Cli.run(args);
+    assertTrue(replayed.exitCode() != 0, "recorded failures are replayed: " + replayed.out());
+    String[] retry = java.util.Arrays.copyOf(args, args.length + 1);
+    retry[args.length] = "--retry-failures";
+    Cli.Run retried = Cli.run(retry);
+    assertEquals(0, retried.exitCode(), retried.err());
+    assertTrue(retried.out().contains("40 of the 40 evaluations simulated now"), retried.out());
+    Cli.Run alone = Cli.run("train", "--command", cmd, "--bounds", "-1:1, -1:1",
+        "--retry-failures");
+    assertEquals(2, alone.exitCode());
+    assertTrue(alone.err().contains("--retry-failures retries the failures recorded in --store"),
+        alone.err());
+  }
+
   @Test
   @DisabledOnOs(OS.WINDOWS)
   void commandsNeedBoundsAndOneTruth() throws Exception {

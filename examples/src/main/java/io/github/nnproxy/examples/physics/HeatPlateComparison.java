@@ -68,6 +68,20 @@ public record HeatPlateComparison(int samples, int truthSwarm, int truthIteratio
    * @return one row per method
    */
   public List<Row> run(ForwardModel truth, EvaluationStore store, PrintStream log) {
+    return run(truth, store, EvaluationStore.FailurePolicy.REPLAY, log);
+  }
+
+  /**
+   * Runs every method, with the store answering recorded failures as {@code policy} says.
+   *
+   * @param truth the heat-plate model (or the same model as an external program)
+   * @param store the store of the training simulations, or null
+   * @param policy what the store does with a point whose recorded simulation failed
+   * @param log where to say what runs, or null
+   * @return one row per method
+   */
+  public List<Row> run(ForwardModel truth, EvaluationStore store,
+      EvaluationStore.FailurePolicy policy, PrintStream log) {
     double[] ref = HeatPlate.referenceOptimum();
     List<Row> rows = new ArrayList<>();
     Optimizer psoTruth = JmetalPsoOptimizer.paper().withSwarmSize(truthSwarm)
@@ -82,7 +96,7 @@ public record HeatPlateComparison(int samples, int truthSwarm, int truthIteratio
     say(log, "sampling " + samples + " simulations and training the proxy");
     CountingModel counted = CountingModel.of(truth);
     long t0 = System.nanoTime();
-    ForwardModel sampled = store == null ? counted : store.wrap(counted);
+    ForwardModel sampled = store == null ? counted : store.wrap(counted, policy);
     Proxy proxy = trainer.train(sampled, Samplers.latinHypercube(), samples, seed);
     double trainSeconds = (System.nanoTime() - t0) / 1e9;
     long trainSims = counted.points();
