@@ -26,8 +26,9 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Proxy inference throughput (the one-point pass of {@code Proxy.evaluate}, and {@code
- * Proxy.evaluateAll}, which runs batches of up to 12 points one at a time and larger ones in
- * vectorized blocks, against Encog's own compute) on the seed's network for Ackley ({@code
+ * Proxy.evaluateAll}, which in the portable kernel runs batches of up to 12 points two at a time
+ * and larger ones in vectorized blocks, and in the vector kernel tiles of four points; against
+ * Encog's own compute) on the seed's network for Ackley ({@code
  * d-20-50-120-70-20-10-1}), one point at a time and in batches of 10, 100 and 1,000. The
  * weights come from a short training run: throughput does not depend on them. For ratios against
  * the seed's PyTorch peer use the interleaved protocol of {@code
