@@ -54,12 +54,6 @@ final class BudgetProtocol implements StudyProtocol<BudgetProtocol.Spec, BudgetR
     this.study = study;
   }
 
-  /** Not used: the benchmark has no grid of shared proxies (see {@link #proxyCells()}). */
-  @Override
-  public StudyGrid grid() {
-    return null;
-  }
-
   @Override
   public Path output() {
     return study.output();
@@ -119,11 +113,6 @@ final class BudgetProtocol implements StudyProtocol<BudgetProtocol.Spec, BudgetR
   @Override
   public boolean matches(Spec spec, BudgetRun row) {
     return runSeed(spec) == row.runSeed();
-  }
-
-  @Override
-  public List<ProxyCache.Cell> proxyCells() {
-    return List.of();
   }
 
   @Override

@@ -66,6 +66,14 @@ final class ProxyCache {
     }
   }
 
+  /**
+   * A cache of no proxies, for a study whose runs train their own: it loads nothing that is not
+   * asked for and trains nothing.
+   */
+  static ProxyCache none(Path dir) {
+    return new ProxyCache(null, f -> f, dir, List.of());
+  }
+
   /** The number of cells. */
   int size() {
     return cells.size();

@@ -25,7 +25,7 @@ import java.util.concurrent.ExecutorService;
  * from the study's settings.
  */
 final class StabilityProtocol
-    implements StudyProtocol<StabilityProtocol.Run, RunRecord, StudyResult> {
+    implements GridProtocol<StabilityProtocol.Run, RunRecord, StudyResult> {
 
   /** One run: a function, a scheme (null on the truth), an optimizer and a user seed. */
   record Run(BenchmarkFunction function, SamplingScheme scheme, StudyOptimizer optimizer,

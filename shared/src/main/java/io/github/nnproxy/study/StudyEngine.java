@@ -64,8 +64,7 @@ final class StudyEngine<S, R, T> {
     for (R r : kept) {
       finished.put(protocol.rowKey(r), r);
     }
-    ProxyCache proxies = new ProxyCache(protocol.grid(), protocol::sampledTruth,
-        out.resolve("proxies"), protocol.proxyCells());
+    ProxyCache proxies = protocol.proxies(out.resolve("proxies"));
     if (resuming) {
       proxies.load(out.resolve("proxies"), c -> true);
     }

@@ -1,12 +1,8 @@
 package io.github.nnproxy.study;
 
-import io.github.nnproxy.ForwardModel;
-import io.github.nnproxy.benchmark.BenchmarkFunction;
 import io.github.nnproxy.proxy.Proxy;
-import io.github.nnproxy.sampling.SamplingScheme;
 import io.github.nnproxy.study.report.RunFiles;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -22,30 +18,17 @@ import java.util.concurrent.ExecutorService;
  */
 interface StudyProtocol<S, R, T> {
 
-  /**
-   * The study's grid: its functions, schemes, seeds, proxy settings, folder and listener; null
-   * for a study without shared proxies, which then overrides {@link #output()}, {@link
-   * #threads()}, {@link #listener()} and {@link #proxyCells()}.
-   */
-  StudyGrid grid();
-
   /** The study's output folder. */
-  default Path output() {
-    return grid().output();
-  }
+  Path output();
 
   /** The number of worker threads. */
-  default int threads() {
-    return grid().threads();
-  }
+  int threads();
 
   /** The prefix of the worker threads' names. */
   String threadName();
 
   /** The progress listener. */
-  default StudyListener listener() {
-    return grid().listener();
-  }
+  StudyListener listener();
 
   /**
    * Makes the folder ready ({@link StudyFolder#prepare}) and tells whether it holds results of
@@ -65,20 +48,12 @@ interface StudyProtocol<S, R, T> {
   /** Tells whether a restored row is what the run would give now (e.g. same derived seed). */
   boolean matches(S spec, R row);
 
-  /** Every proxy the study may need, in canonical order: one per function and scheme. */
-  default List<ProxyCache.Cell> proxyCells() {
-    List<ProxyCache.Cell> cells = new ArrayList<>();
-    for (BenchmarkFunction f : grid().problems()) {
-      for (SamplingScheme s : grid().schemes()) {
-        cells.add(new ProxyCache.Cell(f, s));
-      }
-    }
-    return cells;
-  }
-
-  /** The model a proxy's training sample is drawn from (on {@code f}'s domain): {@code f}. */
-  default ForwardModel sampledTruth(BenchmarkFunction f) {
-    return f;
+  /**
+   * The cache of the proxies the study's runs minimize, in {@code dir}: none by default, for a
+   * study whose runs train their own ({@link GridProtocol} shares them).
+   */
+  default ProxyCache proxies(Path dir) {
+    return ProxyCache.none(dir);
   }
 
   /** Folders of saved proxies to reuse even when not resuming, with the cells they may serve. */

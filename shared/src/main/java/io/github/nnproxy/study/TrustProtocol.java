@@ -32,7 +32,7 @@ import java.util.concurrent.ExecutorService;
  * (b)'s evaluations. Rows in {@link TrustCsv}; {@code trust.md} at the end. Not API; stateless
  * apart from the study's settings.
  */
-final class TrustProtocol implements StudyProtocol<TrustProtocol.Run, TrustCsv.Row, TrustResult> {
+final class TrustProtocol implements GridProtocol<TrustProtocol.Run, TrustCsv.Row, TrustResult> {
 
   /** One run: a function, a scheme (null for (d)), an optimizer, a user seed and a method. */
   record Run(BenchmarkFunction function, SamplingScheme scheme, TrustOptimizer optimizer,
