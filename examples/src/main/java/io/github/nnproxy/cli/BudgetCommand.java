@@ -125,6 +125,12 @@ public final class BudgetCommand implements Callable<Integer> {
           + "not. Default: it spends its budget.")
   private boolean stopOnConvergence;
 
+  @Option(names = "--warm-start", paramLabel = "EPOCHS",
+      description = "Warm-start the loop's retraining: after the first round each member "
+          + "continues from the previous round's for EPOCHS epochs (0: the trainer's epochs); "
+          + "'off' trains every round from scratch. Default: off.")
+  private String warmStart;
+
   @Option(names = "--rounds", paramLabel = "N",
       description = "Rounds the loop spreads its budget over, after its initial sample. "
           + "Default: ${DEFAULT-VALUE}.")
@@ -321,6 +327,23 @@ public final class BudgetCommand implements Callable<Integer> {
       }
       if (stopOnConvergence) {
         mb.stopOnConvergence(true);
+      }
+      if (warmStart != null) {
+        if (warmStart.equalsIgnoreCase("off")) {
+          mb.warmStart(false);
+        } else {
+          int epochs;
+          try {
+            epochs = Integer.parseInt(warmStart.trim());
+          } catch (NumberFormatException e) {
+            epochs = -1;
+          }
+          if (epochs < 0) {
+            throw new IllegalArgumentException("--warm-start must be 'off' or a number of epochs"
+                + " >= 0, but was '" + warmStart + "'");
+          }
+          mb.warmStart(true).warmStartEpochs(epochs);
+        }
       }
       ManagedOptimization managed = mb.build();
       b.managed(managed).offlineTrainer(trainer);

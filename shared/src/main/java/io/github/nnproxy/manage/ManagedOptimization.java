@@ -72,6 +72,8 @@ public final class ManagedOptimization {
   private final double trustRadius;
   private final BatchSelection batchSelection;
   private final boolean stopOnConvergence;
+  private final boolean warmStart;
+  private final int warmStartEpochs;
 
   private ManagedOptimization(Builder b) {
     this.trainer = b.trainer;
@@ -94,6 +96,8 @@ public final class ManagedOptimization {
     this.trustRadius = b.trustRadius;
     this.batchSelection = b.batchSelection;
     this.stopOnConvergence = b.stopOnConvergence;
+    this.warmStart = b.warmStart;
+    this.warmStartEpochs = b.warmStartEpochs;
   }
 
   /**
@@ -182,6 +186,8 @@ public final class ManagedOptimization {
     b.trustRadius = trustRadius;
     b.batchSelection = batchSelection;
     b.stopOnConvergence = stopOnConvergence;
+    b.warmStart = warmStart;
+    b.warmStartEpochs = warmStartEpochs;
     return b;
   }
 
@@ -313,6 +319,25 @@ public final class ManagedOptimization {
   }
 
   /**
+   * Tells whether rounds after the first continue training the previous round's members instead
+   * of training new ones from scratch.
+   *
+   * @return true if retraining is warm-started
+   */
+  public boolean warmStart() {
+    return warmStart;
+  }
+
+  /**
+   * Returns the epochs of a warm-started retraining; 0 means the trainer's own.
+   *
+   * @return the epochs, {@code >= 0}
+   */
+  public int warmStartEpochs() {
+    return warmStartEpochs;
+  }
+
+  /**
    * Returns the trainer of the ensemble's members.
    *
    * @return the trainer
@@ -375,7 +400,9 @@ public final class ManagedOptimization {
         + ", " + threads + " threads, acquisition " + acquisition + " (kappa "
         + explorationWeight + "), trust region " + (trustRegion ? "on, radius " + trustRadius
         : "off") + ", batch " + batchSelection + ", "
-        + (stopOnConvergence ? "stops on convergence" : "spends its budget") + "; " + trainer
+        + (stopOnConvergence ? "stops on convergence" : "spends its budget")
+        + (warmStart ? ", warm start" + (warmStartEpochs > 0 ? " " + warmStartEpochs + " epochs"
+            : "") : "") + "; " + trainer
         + "]";
   }
 
@@ -408,6 +435,8 @@ public final class ManagedOptimization {
     private double trustRadius = 0.2;
     private BatchSelection batchSelection = BatchSelection.DISTINCT_MINIMA;
     private boolean stopOnConvergence;
+    private boolean warmStart;
+    private int warmStartEpochs;
 
     private Builder() {}
 
@@ -664,6 +693,32 @@ public final class ManagedOptimization {
      */
     public Builder stopOnConvergence(boolean stop) {
       this.stopOnConvergence = stop;
+      return this;
+    }
+
+    /**
+     * Sets whether rounds after the first retrain the ensemble warm: each member continues from
+     * the previous round's member ({@link ProxyEnsemble#refit}) on the grown data instead of
+     * starting from random weights. Off (the default), every round trains from scratch.
+     *
+     * @param on true to warm-start
+     * @return this builder
+     */
+    public Builder warmStart(boolean on) {
+      this.warmStart = on;
+      return this;
+    }
+
+    /**
+     * Sets the epochs of a warm-started retraining (see {@link #warmStart}); 0, the default, uses
+     * the trainer's. The first round and the trainer's other settings are not affected.
+     *
+     * @param epochs the epochs, {@code >= 0}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code epochs < 0}
+     */
+    public Builder warmStartEpochs(int epochs) {
+      this.warmStartEpochs = Requires.nonNegative(epochs, "warmStartEpochs");
       return this;
     }
 

@@ -339,6 +339,29 @@ class ManagedOptimizationTest {
     }
   }
 
+  /**
+   * A warm-started loop continues the previous round's members: reproducible, another run than
+   * the cold loop's, within budget, and its ensembles are refits of the same network.
+   */
+  @Test
+  void aWarmStartedLoopIsReproducibleAndDiffersFromTheColdOne() {
+    ManagedOptimization warm = small().ensembleSize(2).warmStart(true).warmStartEpochs(5).build();
+    ManagedResult a = warm.run(SPHERE, TestPso.standard());
+    ManagedResult b = warm.run(SPHERE, TestPso.standard());
+    ManagedResult cold = small().ensembleSize(2).build().run(SPHERE, TestPso.standard());
+    assertEquals(a.evaluations(), b.evaluations());
+    assertEquals(a.best(), b.best());
+    assertNotEquals(cold.evaluations(), a.evaluations());
+    assertTrue(a.trueEvaluations() <= 45);
+    assertTrue(a.finalProxy().members().get(0).description().contains("warm start"));
+    assertEquals(5, warm.warmStartEpochs());
+    assertTrue(warm.warmStart());
+    assertTrue(warm.toString().contains("warm start 5 epochs"), warm.toString());
+    assertEquals(warm.toString(), warm.toBuilder().build().toString());
+    assertMessage(assertThrows(IllegalArgumentException.class,
+        () -> ManagedOptimization.builder().warmStartEpochs(-1)), "warmStartEpochs");
+  }
+
   @Test
   void rejectsBadArgumentsNamingThem() {
     assertMessage(assertThrows(IllegalArgumentException.class,
