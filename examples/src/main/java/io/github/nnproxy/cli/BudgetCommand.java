@@ -96,6 +96,11 @@ public final class BudgetCommand implements Callable<Integer> {
           + "Default: 100x1000, the seed's (20x50 with --quick).")
   private String innerPso;
 
+  @Option(names = "--inner-ga", paramLabel = "POPULATIONxGENERATIONS",
+      description = "The seed's GA as it runs inside the loop and on the offline proxy. "
+          + "Default: 10x100, the seed's.")
+  private String innerGa;
+
   @Option(names = "--ensemble", paramLabel = "K",
       description = "Members of the loop's proxy ensemble. Default: ${DEFAULT-VALUE}.")
   private int ensemble = 3;
@@ -272,6 +277,7 @@ public final class BudgetCommand implements Callable<Integer> {
   BudgetStudy build() {
     try {
       int[] inner = parseSize(innerPso != null ? innerPso : quick ? "20x50" : "100x1000");
+      JeneticsOptimizer ga = innerGa();
       BudgetStudy.Builder b = BudgetStudy.builder()
           .dimensions(dimensions != null ? dimensions : quick ? new int[] {2} : new int[] {2, 4,
               10})
@@ -359,7 +365,7 @@ public final class BudgetCommand implements Callable<Integer> {
           case "pso" -> b.optimizer(new TrustOptimizer("pso",
               JmetalPsoOptimizer.paper().withSwarmSize(inner[0]).withIterations(inner[1]),
               BudgetCommand::psoForBudget));
-          case "ga" -> b.optimizer(new TrustOptimizer("ga", JeneticsOptimizer.paper(),
+          case "ga" -> b.optimizer(new TrustOptimizer("ga", ga,
               BudgetCommand::gaForBudget));
           default -> throw new IllegalArgumentException(
               "optimizers must be pso or ga, but had '" + o + "'");
@@ -398,7 +404,22 @@ public final class BudgetCommand implements Callable<Integer> {
         .populationSize(pop).evaluations(n).build();
   }
 
+  /** The GA inside the loop: the seed's, or resized by {@code --inner-ga}. */
+  private JeneticsOptimizer innerGa() {
+    if (innerGa == null) {
+      return JeneticsOptimizer.paper();
+    }
+    int[] size = parseSize(innerGa, "--inner-ga", "POPULATIONxGENERATIONS");
+    return JeneticsOptimizer.paper().toBuilder()
+        .name("jenetics-ga-paper-pop" + size[0] + "x" + size[1])
+        .populationSize(size[0]).generations(size[1]).build();
+  }
+
   private static int[] parseSize(String s) {
+    return parseSize(s, "--inner-pso", "SWARMxITERATIONS");
+  }
+
+  private static int[] parseSize(String s, String option, String form) {
     String[] p = s.toLowerCase(Locale.ROOT).split("x");
     try {
       if (p.length == 2) {
@@ -411,7 +432,7 @@ public final class BudgetCommand implements Callable<Integer> {
     } catch (NumberFormatException e) {
       // below
     }
-    throw new IllegalArgumentException("--inner-pso must be SWARMxITERATIONS with positive"
+    throw new IllegalArgumentException(option + " must be " + form + " with positive"
         + " numbers, e.g. 40x100, but was '" + s + "'");
   }
 
