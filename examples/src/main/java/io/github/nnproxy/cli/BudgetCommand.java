@@ -133,7 +133,7 @@ public final class BudgetCommand implements Callable<Integer> {
   @Option(names = "--warm-start", paramLabel = "EPOCHS",
       description = "Warm-start the loop's retraining: after the first round each member "
           + "continues from the previous round's for EPOCHS epochs (0: the trainer's epochs); "
-          + "'off' trains every round from scratch. Default: off.")
+          + "'off' trains every round from scratch. Default: the loop's default (0).")
   private String warmStart;
 
   @Option(names = "--rounds", paramLabel = "N",

@@ -20,7 +20,7 @@ import io.github.nnproxy.sampling.Samplers;
  * where the members disagree most, and for the slots still free, points that trade a low proxy
  * value against the distance from evaluated points (Regis and Shoemaker's weighted merit), always
  * skipping any point within {@code tolerance} of one already evaluated; add them to the data and
- * refit. Before each point's true value is known, the proxy's
+ * refit (by default continuing from the last round's networks: {@link Builder#warmStart}). Before each point's true value is known, the proxy's
  * prediction is recorded, and a {@link QualityGate} compares these out-of-sample predictions with
  * the truth. When it trips, the next round does not trust the proxy and spends its candidates on
  * the {@link Fallback} (a local true search around the best true point, or space-filling points).
@@ -107,8 +107,9 @@ public final class ManagedOptimization {
    * 10 true evaluations no better than chance; on 2-D Rastrigin a threshold of 0.3 tripped on
    * the noisy ranking of clustered candidates and cost accuracy), local-search fallback of radius
    * 0.05, seed 0, 1 thread, {@link Acquisition#LOWER_CONFIDENCE_BOUND} with kappa 1, a trust
-   * region of initial half-width 0.2, {@link BatchSelection#DISTINCT_MINIMA}, and no stop before
-   * the budget is spent. These four were chosen on the budget benchmark ({@code BudgetStudy});
+   * region of initial half-width 0.2, {@link BatchSelection#DISTINCT_MINIMA}, no stop before
+   * the budget is spent, and warm-started retraining after the first round for the trainer's
+   * epochs. These five were chosen on the budget benchmark ({@code BudgetStudy});
    * docs/trusting-a-proxy.md gives the measurements, including the choices that did not pay.
    *
    * @return a new builder
@@ -435,7 +436,7 @@ public final class ManagedOptimization {
     private double trustRadius = 0.2;
     private BatchSelection batchSelection = BatchSelection.DISTINCT_MINIMA;
     private boolean stopOnConvergence;
-    private boolean warmStart;
+    private boolean warmStart = true;
     private int warmStartEpochs;
 
     private Builder() {}
@@ -699,7 +700,8 @@ public final class ManagedOptimization {
     /**
      * Sets whether rounds after the first retrain the ensemble warm: each member continues from
      * the previous round's member ({@link ProxyEnsemble#refit}) on the grown data instead of
-     * starting from random weights. Off (the default), every round trains from scratch.
+     * starting from random weights. On by default; off, every round trains from scratch (the
+     * first round always does).
      *
      * @param on true to warm-start
      * @return this builder
