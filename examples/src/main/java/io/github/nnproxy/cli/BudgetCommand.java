@@ -139,7 +139,7 @@ public final class BudgetCommand implements Callable<Integer> {
   @Option(names = "--rounds", paramLabel = "N",
       description = "Rounds the loop spreads its budget over, after its initial sample. "
           + "Default: ${DEFAULT-VALUE}.")
-  private int rounds = 24;
+  private int rounds = 48;
 
   @Option(names = "--initial-share", paramLabel = "SHARE",
       description = "Share of the budget the loop spends on its initial Latin-hypercube "

@@ -73,7 +73,9 @@ final class NetworkFit {
 
     BasicNetwork net = Proxy.network(layers, trainer.activation());
     long initSeed = rnd.nextLong();
-    if (startProxy == null) {
+    if (startProxy == null || allZero(startProxy.weights())) {
+      // a proxy of constant targets has zero weights, from which no unit could differ from
+      // another: start such a fit from random weights
       new XaiverRandomizer(initSeed).randomize(net);
     } else {
       startFrom(net, mean, scale);
@@ -344,6 +346,15 @@ final class NetworkFit {
       }
       return trainer.patience() > 0 && epoch - bestEpoch >= trainer.patience();
     }
+  }
+
+  private static boolean allZero(double[] w) {
+    for (double v : w) {
+      if (v != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static double[] encode(BasicNetwork net) {

@@ -428,6 +428,23 @@ class ProxyTrainerTest {
     assertArrayEquals(warm.evaluateAll(q), again.evaluateAll(q));
   }
 
+  /** A proxy of constant targets has zero weights; a warm start from it starts from random ones. */
+  @Test
+  void aWarmStartFromAConstantProxyFitsLikeAColdStart() {
+    Domain box = Domain.cube(2, 0, 1);
+    double[][] x = Samplers.uniform().sample(box, 200, 1L);
+    double[] flat = new double[200];
+    java.util.Arrays.fill(flat, 2.0);
+    Proxy constant = SMALL.fit(x, flat, box);
+    double[] y = new double[200];
+    for (int i = 0; i < y.length; i++) {
+      y[i] = x[i][0] + 2 * x[i][1] * x[i][1];
+    }
+    ProxyTrainer t = SMALL.toBuilder().seed(4L).build();
+    double[][] q = Samplers.uniform().sample(box, 20, 2L);
+    assertArrayEquals(t.fit(x, y, box).evaluateAll(q), t.fit(x, y, box, constant).evaluateAll(q));
+  }
+
   @Test
   void aWarmStartRefusesAnotherDomainOrNetworkNamingIt() {
     Domain box = Domain.cube(2, 0, 1);
