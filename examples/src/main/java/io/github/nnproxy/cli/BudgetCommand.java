@@ -96,6 +96,11 @@ public final class BudgetCommand implements Callable<Integer> {
           + "Default: 100x1000, the seed's (20x50 with --quick).")
   private String innerPso;
 
+  @Option(names = "--inner-ga", paramLabel = "POPULATIONxGENERATIONS",
+      description = "The seed's GA as it runs inside the loop and on the offline proxy. "
+          + "Default: 10x100, the seed's.")
+  private String innerGa;
+
   @Option(names = "--ensemble", paramLabel = "K",
       description = "Members of the loop's proxy ensemble. Default: ${DEFAULT-VALUE}.")
   private int ensemble = 3;
@@ -125,10 +130,16 @@ public final class BudgetCommand implements Callable<Integer> {
           + "not. Default: it spends its budget.")
   private boolean stopOnConvergence;
 
+  @Option(names = "--warm-start", paramLabel = "EPOCHS",
+      description = "Warm-start the loop's retraining: after the first round each member "
+          + "continues from the previous round's for EPOCHS epochs (0: the trainer's epochs); "
+          + "'off' trains every round from scratch. Default: the loop's default (0).")
+  private String warmStart;
+
   @Option(names = "--rounds", paramLabel = "N",
       description = "Rounds the loop spreads its budget over, after its initial sample. "
           + "Default: ${DEFAULT-VALUE}.")
-  private int rounds = 24;
+  private int rounds = 48;
 
   @Option(names = "--initial-share", paramLabel = "SHARE",
       description = "Share of the budget the loop spends on its initial Latin-hypercube "
@@ -266,6 +277,7 @@ public final class BudgetCommand implements Callable<Integer> {
   BudgetStudy build() {
     try {
       int[] inner = parseSize(innerPso != null ? innerPso : quick ? "20x50" : "100x1000");
+      JeneticsOptimizer ga = innerGa();
       BudgetStudy.Builder b = BudgetStudy.builder()
           .dimensions(dimensions != null ? dimensions : quick ? new int[] {2} : new int[] {2, 4,
               10})
@@ -322,6 +334,23 @@ public final class BudgetCommand implements Callable<Integer> {
       if (stopOnConvergence) {
         mb.stopOnConvergence(true);
       }
+      if (warmStart != null) {
+        if (warmStart.equalsIgnoreCase("off")) {
+          mb.warmStart(false);
+        } else {
+          int epochs;
+          try {
+            epochs = Integer.parseInt(warmStart.trim());
+          } catch (NumberFormatException e) {
+            epochs = -1;
+          }
+          if (epochs < 0) {
+            throw new IllegalArgumentException("--warm-start must be 'off' or a number of epochs"
+                + " >= 0, but was '" + warmStart + "'");
+          }
+          mb.warmStart(true).warmStartEpochs(epochs);
+        }
+      }
       ManagedOptimization managed = mb.build();
       b.managed(managed).offlineTrainer(trainer);
       if (!quiet) {
@@ -336,7 +365,7 @@ public final class BudgetCommand implements Callable<Integer> {
           case "pso" -> b.optimizer(new TrustOptimizer("pso",
               JmetalPsoOptimizer.paper().withSwarmSize(inner[0]).withIterations(inner[1]),
               BudgetCommand::psoForBudget));
-          case "ga" -> b.optimizer(new TrustOptimizer("ga", JeneticsOptimizer.paper(),
+          case "ga" -> b.optimizer(new TrustOptimizer("ga", ga,
               BudgetCommand::gaForBudget));
           default -> throw new IllegalArgumentException(
               "optimizers must be pso or ga, but had '" + o + "'");
@@ -375,7 +404,22 @@ public final class BudgetCommand implements Callable<Integer> {
         .populationSize(pop).evaluations(n).build();
   }
 
+  /** The GA inside the loop: the seed's, or resized by {@code --inner-ga}. */
+  private JeneticsOptimizer innerGa() {
+    if (innerGa == null) {
+      return JeneticsOptimizer.paper();
+    }
+    int[] size = parseSize(innerGa, "--inner-ga", "POPULATIONxGENERATIONS");
+    return JeneticsOptimizer.paper().toBuilder()
+        .name("jenetics-ga-paper-pop" + size[0] + "x" + size[1])
+        .populationSize(size[0]).generations(size[1]).build();
+  }
+
   private static int[] parseSize(String s) {
+    return parseSize(s, "--inner-pso", "SWARMxITERATIONS");
+  }
+
+  private static int[] parseSize(String s, String option, String form) {
     String[] p = s.toLowerCase(Locale.ROOT).split("x");
     try {
       if (p.length == 2) {
@@ -388,7 +432,7 @@ public final class BudgetCommand implements Callable<Integer> {
     } catch (NumberFormatException e) {
       // below
     }
-    throw new IllegalArgumentException("--inner-pso must be SWARMxITERATIONS with positive"
+    throw new IllegalArgumentException(option + " must be " + form + " with positive"
         + " numbers, e.g. 40x100, but was '" + s + "'");
   }
 

@@ -57,15 +57,16 @@ class BudgetCommandTest {
     String[] base = args(dir.resolve("first-scheme"));
     String[] first = java.util.stream.Stream.concat(java.util.Arrays.stream(base),
         java.util.stream.Stream.of("--acquisition", "mean", "--trust-radius", "0", "--batch",
-            "merit", "--stop-on-convergence")).toArray(String[]::new);
+            "merit", "--stop-on-convergence", "--warm-start", "5")).toArray(String[]::new);
     Cli.Run run = Cli.run(first);
     assertEquals(0, run.exitCode(), run.err());
     String config = Files.readString(dir.resolve("first-scheme").resolve("study-config.txt"));
     assertTrue(config.contains("acquisition MEAN") && config.contains("trust region off")
-        && config.contains("batch SPREAD_AND_MERIT") && config.contains("stops on convergence"),
+        && config.contains("batch SPREAD_AND_MERIT") && config.contains("stops on convergence")
+        && config.contains("warm start 5 epochs"),
         config);
     String[][] bad = {{"--acquisition", "ucb"}, {"--batch", "random"}, {"--kappa", "-1"},
-        {"--trust-radius", "1.5"}};
+        {"--trust-radius", "1.5"}, {"--warm-start", "-3"}, {"--inner-ga", "10by5"}};
     for (String[] b : bad) {
       String[] a = java.util.stream.Stream.concat(java.util.Arrays.stream(args(dir.resolve("x"))),
           java.util.Arrays.stream(b)).toArray(String[]::new);

@@ -20,7 +20,7 @@ import io.github.nnproxy.sampling.Samplers;
  * where the members disagree most, and for the slots still free, points that trade a low proxy
  * value against the distance from evaluated points (Regis and Shoemaker's weighted merit), always
  * skipping any point within {@code tolerance} of one already evaluated; add them to the data and
- * refit. Before each point's true value is known, the proxy's
+ * refit (by default continuing from the last round's networks: {@link Builder#warmStart}). Before each point's true value is known, the proxy's
  * prediction is recorded, and a {@link QualityGate} compares these out-of-sample predictions with
  * the truth. When it trips, the next round does not trust the proxy and spends its candidates on
  * the {@link Fallback} (a local true search around the best true point, or space-filling points).
@@ -72,6 +72,8 @@ public final class ManagedOptimization {
   private final double trustRadius;
   private final BatchSelection batchSelection;
   private final boolean stopOnConvergence;
+  private final boolean warmStart;
+  private final int warmStartEpochs;
 
   private ManagedOptimization(Builder b) {
     this.trainer = b.trainer;
@@ -94,6 +96,8 @@ public final class ManagedOptimization {
     this.trustRadius = b.trustRadius;
     this.batchSelection = b.batchSelection;
     this.stopOnConvergence = b.stopOnConvergence;
+    this.warmStart = b.warmStart;
+    this.warmStartEpochs = b.warmStartEpochs;
   }
 
   /**
@@ -103,8 +107,9 @@ public final class ManagedOptimization {
    * 10 true evaluations no better than chance; on 2-D Rastrigin a threshold of 0.3 tripped on
    * the noisy ranking of clustered candidates and cost accuracy), local-search fallback of radius
    * 0.05, seed 0, 1 thread, {@link Acquisition#LOWER_CONFIDENCE_BOUND} with kappa 1, a trust
-   * region of initial half-width 0.2, {@link BatchSelection#DISTINCT_MINIMA}, and no stop before
-   * the budget is spent. These four were chosen on the budget benchmark ({@code BudgetStudy});
+   * region of initial half-width 0.2, {@link BatchSelection#DISTINCT_MINIMA}, no stop before
+   * the budget is spent, and warm-started retraining after the first round for the trainer's
+   * epochs. These five were chosen on the budget benchmark ({@code BudgetStudy});
    * docs/trusting-a-proxy.md gives the measurements, including the choices that did not pay.
    *
    * @return a new builder
@@ -182,6 +187,8 @@ public final class ManagedOptimization {
     b.trustRadius = trustRadius;
     b.batchSelection = batchSelection;
     b.stopOnConvergence = stopOnConvergence;
+    b.warmStart = warmStart;
+    b.warmStartEpochs = warmStartEpochs;
     return b;
   }
 
@@ -313,6 +320,25 @@ public final class ManagedOptimization {
   }
 
   /**
+   * Tells whether rounds after the first continue training the previous round's members instead
+   * of training new ones from scratch.
+   *
+   * @return true if retraining is warm-started
+   */
+  public boolean warmStart() {
+    return warmStart;
+  }
+
+  /**
+   * Returns the epochs of a warm-started retraining; 0 means the trainer's own.
+   *
+   * @return the epochs, {@code >= 0}
+   */
+  public int warmStartEpochs() {
+    return warmStartEpochs;
+  }
+
+  /**
    * Returns the trainer of the ensemble's members.
    *
    * @return the trainer
@@ -375,7 +401,9 @@ public final class ManagedOptimization {
         + ", " + threads + " threads, acquisition " + acquisition + " (kappa "
         + explorationWeight + "), trust region " + (trustRegion ? "on, radius " + trustRadius
         : "off") + ", batch " + batchSelection + ", "
-        + (stopOnConvergence ? "stops on convergence" : "spends its budget") + "; " + trainer
+        + (stopOnConvergence ? "stops on convergence" : "spends its budget")
+        + (warmStart ? ", warm start" + (warmStartEpochs > 0 ? " " + warmStartEpochs + " epochs"
+            : "") : "") + "; " + trainer
         + "]";
   }
 
@@ -408,6 +436,8 @@ public final class ManagedOptimization {
     private double trustRadius = 0.2;
     private BatchSelection batchSelection = BatchSelection.DISTINCT_MINIMA;
     private boolean stopOnConvergence;
+    private boolean warmStart = true;
+    private int warmStartEpochs;
 
     private Builder() {}
 
@@ -664,6 +694,33 @@ public final class ManagedOptimization {
      */
     public Builder stopOnConvergence(boolean stop) {
       this.stopOnConvergence = stop;
+      return this;
+    }
+
+    /**
+     * Sets whether rounds after the first retrain the ensemble warm: each member continues from
+     * the previous round's member ({@link ProxyEnsemble#refit}) on the grown data instead of
+     * starting from random weights. On by default; off, every round trains from scratch (the
+     * first round always does).
+     *
+     * @param on true to warm-start
+     * @return this builder
+     */
+    public Builder warmStart(boolean on) {
+      this.warmStart = on;
+      return this;
+    }
+
+    /**
+     * Sets the epochs of a warm-started retraining (see {@link #warmStart}); 0, the default, uses
+     * the trainer's. The first round and the trainer's other settings are not affected.
+     *
+     * @param epochs the epochs, {@code >= 0}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code epochs < 0}
+     */
+    public Builder warmStartEpochs(int epochs) {
+      this.warmStartEpochs = Requires.nonNegative(epochs, "warmStartEpochs");
       return this;
     }
 

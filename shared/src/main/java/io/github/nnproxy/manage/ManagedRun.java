@@ -6,6 +6,7 @@ import io.github.nnproxy.internal.Seeds;
 import io.github.nnproxy.internal.Vectors;
 import io.github.nnproxy.optimize.Optimizer;
 import io.github.nnproxy.optimize.Optimum;
+import io.github.nnproxy.proxy.ProxyTrainer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,6 +41,8 @@ final class ManagedRun {
   private final List<ManagedRound> rounds = new ArrayList<>();
   private ExecutorService pool;
   private double radius;
+  /** The latest fitted ensemble, the start of a warm retraining. */
+  private ProxyEnsemble latest;
   private int successes;
   private int failures;
 
@@ -279,7 +282,14 @@ final class ManagedRun {
       x[i] = evaluated.get(i);
       y[i] = evaluations.get(i).value();
     }
-    return ProxyEnsemble.fit(s.trainer(), s.ensembleSize(), x, y, domain, seed, pool);
+    if (s.warmStart() && latest != null) {
+      ProxyTrainer t = s.warmStartEpochs() > 0
+          ? s.trainer().toBuilder().epochs(s.warmStartEpochs()).build() : s.trainer();
+      latest = latest.refit(t, x, y, seed, pool);
+    } else {
+      latest = ProxyEnsemble.fit(s.trainer(), s.ensembleSize(), x, y, domain, seed, pool);
+    }
+    return latest;
   }
 
   private double[] evaluateTruth(double[][] xs) {

@@ -111,6 +111,34 @@ public final class ProxyEnsemble implements ForwardModel {
    */
   public static ProxyEnsemble fit(ProxyTrainer trainer, int k, double[][] x, double[] y,
       Domain domain, long seed, Executor executor) {
+    return fit(trainer, k, x, y, domain, seed, executor, null);
+  }
+
+  /**
+   * Fits a new ensemble to data with each member continuing from this ensemble's member of the
+   * same index ({@link ProxyTrainer#fit(double[][], double[], Domain, Proxy)}): a warm start for
+   * data that grew since this ensemble was fitted. Resamples and seeds are drawn as {@link
+   * #fit(ProxyTrainer, int, double[][], double[], Domain, long, Executor)} draws them; the result
+   * does not depend on the executor.
+   *
+   * @param trainer the trainer of every member: this ensemble's hidden layers and activation,
+   *     usually with fewer epochs
+   * @param x the inputs
+   * @param y the targets; rows with a non-finite target are dropped before resampling
+   * @param seed the seed of the resamples and of the members' training
+   * @param executor runs the members' training; null runs it on the calling thread
+   * @return the new ensemble, of this ensemble's size and on its domain
+   * @throws NullPointerException if an argument other than {@code executor} is null
+   * @throws IllegalArgumentException if the trainer builds another network, or the data are
+   *     refused by {@link ProxyTrainer#fit}
+   */
+  public ProxyEnsemble refit(ProxyTrainer trainer, double[][] x, double[] y, long seed,
+      Executor executor) {
+    return fit(trainer, members.size(), x, y, domain, seed, executor, members);
+  }
+
+  private static ProxyEnsemble fit(ProxyTrainer trainer, int k, double[][] x, double[] y,
+      Domain domain, long seed, Executor executor, List<Proxy> start) {
     nonNull(trainer, "trainer");
     Requires.positive(k, "k");
     nonNull(x, "x");
@@ -133,6 +161,7 @@ public final class ProxyEnsemble implements ForwardModel {
     for (int m = 0; m < k; m++) {
       long memberSeed = Seeds.stream(seed, m);
       boolean bootstrap = k > 1;
+      Proxy from = start == null ? null : start.get(m);
       tasks.add(() -> {
         int n = finite.size();
         double[][] xs = new double[n][];
@@ -143,7 +172,8 @@ public final class ProxyEnsemble implements ForwardModel {
           xs[i] = x[j];
           ys[i] = y[j];
         }
-        return trainer.toBuilder().seed(memberSeed).build().fit(xs, ys, domain);
+        ProxyTrainer t = trainer.toBuilder().seed(memberSeed).build();
+        return from == null ? t.fit(xs, ys, domain) : t.fit(xs, ys, domain, from);
       });
     }
     return new ProxyEnsemble(domain, Pools.runAll(tasks, executor));

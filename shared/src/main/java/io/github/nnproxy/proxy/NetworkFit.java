@@ -28,9 +28,12 @@ final class NetworkFit {
   private final double[] y;
   private final SampleFailures failures;
   private final String description;
+  /** The proxy whose weights training continues from, or null to start from random weights. */
+  private final Proxy startProxy;
 
   NetworkFit(ProxyTrainer trainer, Domain domain, double[][] x, double[] y,
-      SampleFailures failures, String description) {
+      SampleFailures failures, String description, Proxy start) {
+    this.startProxy = start;
     this.trainer = trainer;
     this.domain = domain;
     this.x = x;
@@ -69,7 +72,14 @@ final class NetworkFit {
     layers[layers.length - 1] = 1;
 
     BasicNetwork net = Proxy.network(layers, trainer.activation());
-    new XaiverRandomizer(rnd.nextLong()).randomize(net);
+    long initSeed = rnd.nextLong();
+    if (startProxy == null || allZero(startProxy.weights())) {
+      // a proxy of constant targets has zero weights, from which no unit could differ from
+      // another: start such a fit from random weights
+      new XaiverRandomizer(initSeed).randomize(net);
+    } else {
+      startFrom(net, mean, scale);
+    }
     double[] center = domain.center();
     double[] inv = new double[d];
     for (int j = 0; j < d; j++) {
@@ -147,6 +157,29 @@ final class NetworkFit {
         maxAbs, n, failures.total(), epoch, bestEpoch, time, failures,
         RankMeasures.spearman(valPred, valOut), RankMeasures.lowDecileRmse(valPred, valOut) * scale);
     return new Proxy(domain, layers, trainer.activation(), weights, mean, scale, q, description);
+  }
+
+  /**
+   * Loads the start proxy's weights and re-expresses its output layer in this fit's target
+   * standardization, so that the network predicts, in the model's units, exactly what the start
+   * proxy predicts: with {@code y = s0 * o + m0} before and {@code o' = (y - m1) / s1} now, every
+   * weight of the output neuron is multiplied by {@code s0 / s1} and its bias weight gains {@code
+   * (m0 - m1) / (s1 * b)}, b the bias neuron's value. The inputs need nothing: the domain, and so
+   * the input scaling, is the same.
+   */
+  private void startFrom(BasicNetwork net, double mean, double scale) {
+    net.decodeFromArray(startProxy.weights());
+    FlatNetwork flat = net.getFlat();
+    LayerLayout layout = LayerLayout.of(flat);
+    int t = layout.layers() - 1;
+    int off = layout.offset()[t];
+    int in = layout.in()[t];
+    double[] w = flat.getWeights();
+    double ratio = startProxy.targetScale() / scale;
+    for (int i = 0; i <= in; i++) {
+      w[off + i] *= ratio;
+    }
+    w[off + in] += (startProxy.targetMean() - mean) / (scale * layout.biasActivation()[t]);
   }
 
   /**
@@ -313,6 +346,15 @@ final class NetworkFit {
       }
       return trainer.patience() > 0 && epoch - bestEpoch >= trainer.patience();
     }
+  }
+
+  private static boolean allZero(double[] w) {
+    for (double v : w) {
+      if (v != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static double[] encode(BasicNetwork net) {

@@ -183,7 +183,7 @@ public final class ProxyTrainer {
     }
     TruthEvaluation.Result r = TruthEvaluation.run(truth, xs, threads, evaluationTimeout);
     String what = truth + ", " + sampler + ", n=" + n;
-    return toBuilder().seed(seed).build().fit(xs, r.values(), domain, what, r.failures());
+    return toBuilder().seed(seed).build().fit(xs, r.values(), domain, what, r.failures(), null);
   }
 
   /**
@@ -241,10 +241,63 @@ public final class ProxyTrainer {
         infinite++;
       }
     }
-    return fit(x, y, domain, "data, n=" + x.length, new SampleFailures(0, nan, infinite, 0));
+    return fit(x, y, domain, "data, n=" + x.length, new SampleFailures(0, nan, infinite, 0), null);
   }
 
-  private Proxy fit(double[][] x, double[] y, Domain domain, String what, SampleFailures failed) {
+  /**
+   * Fits a proxy to data as {@link #fit(double[][], double[], Domain)} does, but continues from
+   * the weights of an earlier proxy instead of random ones: a warm start, for data that grew
+   * since {@code start} was fitted (as in a managed loop's rounds), usually with fewer epochs
+   * than a fit from scratch needs. The target standardization is recomputed on the new data and
+   * the start's output layer re-expressed in it, so before the first epoch the network predicts
+   * exactly what {@code start} predicts; the input scaling is the domain's, which must be the
+   * same. Adam's moments start afresh, the learning-rate schedule runs over this trainer's
+   * epochs, and the best-validation epoch is kept as always. Deterministic: the same data,
+   * start and seed give the same network.
+   *
+   * @param x the inputs, one row per point, each of the domain's dimension with finite values
+   * @param y the targets, one per row
+   * @param domain the domain the proxy will serve, {@code start}'s
+   * @param start the proxy to continue from: same domain, this trainer's hidden layers and
+   *     activation
+   * @return the trained proxy
+   * @throws NullPointerException if an argument or a row is null
+   * @throws IllegalArgumentException if {@code start} is on another domain or has another
+   *     network, or as {@link #fit(double[][], double[], Domain)}
+   */
+  public Proxy fit(double[][] x, double[] y, Domain domain, Proxy start) {
+    nonNull(start, "start");
+    nonNull(domain, "domain");
+    if (!start.domain().equals(domain)) {
+      throw new IllegalArgumentException("start is on " + start.domain() + ", but the fit is on "
+          + domain);
+    }
+    int[] layers = new int[hiddenLayers.length + 2];
+    layers[0] = domain.dimension();
+    System.arraycopy(hiddenLayers, 0, layers, 1, hiddenLayers.length);
+    layers[layers.length - 1] = 1;
+    if (!Arrays.equals(start.layerSizes(), layers) || start.activation() != activation) {
+      throw new IllegalArgumentException("start has layers " + Arrays.toString(
+          start.layerSizes()) + " (" + start.activation().key() + "), but this trainer builds "
+          + Arrays.toString(layers) + " (" + activation.key() + ")");
+    }
+    nonNull(x, "x");
+    nonNull(y, "y");
+    int nan = 0;
+    int infinite = 0;
+    for (double v : y) {
+      if (Double.isNaN(v)) {
+        nan++;
+      } else if (Double.isInfinite(v)) {
+        infinite++;
+      }
+    }
+    return fit(x, y, domain, "data, n=" + x.length + ", warm start",
+        new SampleFailures(0, nan, infinite, 0), start);
+  }
+
+  private Proxy fit(double[][] x, double[] y, Domain domain, String what, SampleFailures failed,
+      Proxy start) {
     if (x.length != y.length) {
       throw new IllegalArgumentException(
           "x and y must have the same length, but had " + x.length + " and " + y.length);
@@ -274,7 +327,7 @@ public final class ProxyTrainer {
       LOG.warn("dropped {} of {} samples: {}", nonFinite, y.length, failed);
     }
     String desc = what + ", seed " + seed + ", " + this;
-    return new NetworkFit(this, domain, xs, ys, failed, desc).run();
+    return new NetworkFit(this, domain, xs, ys, failed, desc, start).run();
   }
 
   /**

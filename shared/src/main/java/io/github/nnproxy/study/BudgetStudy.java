@@ -93,8 +93,8 @@ public final class BudgetStudy {
    * Returns a builder with the defaults: the seed study's three functions (ackley, rastrigin,
    * rosenbrock) and two held out (levy, griewank), dimensions 2, 4, 10, budgets 20·d, 50·d,
    * 100·d, seeds 1 to 10, no optimizer (add at least one), {@link #defaultManaged()}, initial
-   * share 0.15, 24 rounds (the loop adapts more often on a smaller start: chosen on this
-   * benchmark), {@link #defaultOfflineTrainer()}, all processors, output {@code
+   * share 0.15, 48 rounds (the loop adapts more often on a smaller start, and with warm-started
+   * retraining more rounds cost little: chosen on this benchmark), {@link #defaultOfflineTrainer()}, all processors, output {@code
    * nnproxy-budget}, resume and plots on, no progress lines.
    *
    * @return a new builder
@@ -310,7 +310,7 @@ public final class BudgetStudy {
     private List<TrustOptimizer> optimizers = new ArrayList<>();
     private ManagedOptimization managed = defaultManaged();
     private double initialShare = 0.15;
-    private int rounds = 24;
+    private int rounds = 48;
     private ProxyTrainer offlineTrainer = defaultOfflineTrainer();
     private int threads = Runtime.getRuntime().availableProcessors();
     private Path output = Path.of("nnproxy-budget");

@@ -73,10 +73,10 @@ class ManagedOptimizationTest {
 
   /**
    * The loop as it was first calibrated: the proxy's mean, no trust region, spread and merit
-   * candidates, a stop once the optimum stops moving.
+   * candidates, a stop once the optimum stops moving, every round trained from scratch.
    */
   private static ManagedOptimization.Builder firstScheme(ManagedOptimization.Builder b) {
-    return b.acquisition(Acquisition.MEAN).trustRegion(false)
+    return b.acquisition(Acquisition.MEAN).trustRegion(false).warmStart(false)
         .batchSelection(BatchSelection.SPREAD_AND_MERIT).stopOnConvergence(true);
   }
 
@@ -339,6 +339,30 @@ class ManagedOptimizationTest {
     }
   }
 
+  /**
+   * A warm-started loop continues the previous round's members: reproducible, another run than
+   * the cold loop's, within budget, and its ensembles are refits of the same network.
+   */
+  @Test
+  void aWarmStartedLoopIsReproducibleAndDiffersFromTheColdOne() {
+    ManagedOptimization warm = small().ensembleSize(2).warmStart(true).warmStartEpochs(5).build();
+    ManagedResult a = warm.run(SPHERE, TestPso.standard());
+    ManagedResult b = warm.run(SPHERE, TestPso.standard());
+    ManagedResult cold = small().ensembleSize(2).warmStart(false).build()
+        .run(SPHERE, TestPso.standard());
+    assertEquals(a.evaluations(), b.evaluations());
+    assertEquals(a.best(), b.best());
+    assertNotEquals(cold.evaluations(), a.evaluations());
+    assertTrue(a.trueEvaluations() <= 45);
+    assertTrue(a.finalProxy().members().get(0).description().contains("warm start"));
+    assertEquals(5, warm.warmStartEpochs());
+    assertTrue(warm.warmStart());
+    assertTrue(warm.toString().contains("warm start 5 epochs"), warm.toString());
+    assertEquals(warm.toString(), warm.toBuilder().build().toString());
+    assertMessage(assertThrows(IllegalArgumentException.class,
+        () -> ManagedOptimization.builder().warmStartEpochs(-1)), "warmStartEpochs");
+  }
+
   @Test
   void rejectsBadArgumentsNamingThem() {
     assertMessage(assertThrows(IllegalArgumentException.class,
@@ -434,7 +458,9 @@ class ManagedOptimizationTest {
         ManagedOptimization.builder().trustRegion(false).build(),
         ManagedOptimization.builder().trustRadius(0.3).build(),
         ManagedOptimization.builder().batchSelection(BatchSelection.SPREAD_AND_MERIT).build(),
-        ManagedOptimization.builder().stopOnConvergence(true).build());
+        ManagedOptimization.builder().stopOnConvergence(true).build(),
+        ManagedOptimization.builder().warmStart(false).build(),
+        ManagedOptimization.builder().warmStartEpochs(7).build());
     for (ManagedOptimization v : variants) {
       assertNotEquals(base, v.toString());
     }
@@ -473,8 +499,12 @@ class ManagedOptimizationTest {
         .ensembleSize(3).gate(QualityGate.of(0.2, 8)).fallback(Fallback.SPACE_FILLING)
         .localRadius(0.1).seed(5L).threads(2).acquisition(Acquisition.EXPECTED_IMPROVEMENT)
         .explorationWeight(0.25).trustRegion(false).trustRadius(0.35)
-        .batchSelection(BatchSelection.SPREAD_AND_MERIT).stopOnConvergence(true).build();
+        .batchSelection(BatchSelection.SPREAD_AND_MERIT).stopOnConvergence(true).warmStart(false)
+        .warmStartEpochs(4).build();
     assertEquals(m.toString(), m.toBuilder().build().toString());
+    assertEquals(false, m.toBuilder().build().warmStart());
+    assertEquals(4, m.toBuilder().build().warmStartEpochs());
+    assertTrue(ManagedOptimization.builder().build().warmStart());
     assertEquals(Acquisition.EXPECTED_IMPROVEMENT, m.toBuilder().build().acquisition());
     assertEquals(0.35, m.toBuilder().build().trustRadius());
     ManagedOptimization other = m.toBuilder().seed(6L).budget(100).build();

@@ -99,6 +99,28 @@ class ProxyEnsembleTest {
     assertNotEquals(one.evaluate(q[0]), other.evaluate(q[0]));
   }
 
+  /** A refit continues every member from the member of the same index, reproducibly. */
+  @Test
+  void refitContinuesEachMemberFromTheSameIndexReproducibly() {
+    double[][] xs = x(1L, 120);
+    ProxyEnsemble first = ProxyEnsemble.fit(SMALL, 3, xs, SPHERE.evaluateAll(xs),
+        SPHERE.domain(), 5L);
+    double[][] more = x(2L, 160);
+    double[] ys = SPHERE.evaluateAll(more);
+    ProxyTrainer few = SMALL.toBuilder().epochs(2).build();
+    ProxyEnsemble a = first.refit(few, more, ys, 6L, null);
+    ProxyEnsemble b = first.refit(few, more, ys, 6L, null);
+    ProxyEnsemble cold = ProxyEnsemble.fit(few, 3, more, ys, SPHERE.domain(), 6L);
+    assertEquals(3, a.size());
+    assertEquals(SPHERE.domain(), a.domain());
+    double[][] q = x(3L, 30);
+    assertArrayEquals(a.evaluateAll(q), b.evaluateAll(q));
+    assertNotEquals(cold.evaluate(q[0]), a.evaluate(q[0]));
+    for (Proxy m : a.members()) {
+      assertTrue(m.description().contains("warm start"), m.description());
+    }
+  }
+
   @Test
   void trainSamplesTheTruthAndIsReproducible() {
     ProxyTrainer two = SMALL.toBuilder().threads(2).build();

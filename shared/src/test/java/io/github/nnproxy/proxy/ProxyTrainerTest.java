@@ -377,6 +377,91 @@ class ProxyTrainerTest {
     assertTrue(early.quality().validationR2() >= target);
   }
 
+  /**
+   * A warm start re-expresses the start's output layer in the new data's target scaling: with a
+   * vanishing learning rate the warm network predicts what the start predicts, although the new
+   * data have another mean and spread; a cold one does not.
+   */
+  @Test
+  void aWarmStartBeginsFromTheStartsPredictionsInTheNewScaling() {
+    BenchmarkFunction f = Benchmarks.rastrigin(2);
+    Domain box = f.domain();
+    double[][] x0 = Samplers.latinHypercube().sample(box, 120, 1L);
+    Proxy start = SMALL.fit(x0, f.evaluateAll(x0), box);
+    double[][] x1 = Samplers.latinHypercube().sample(box, 200, 2L);
+    double[] y1 = f.evaluateAll(x1);
+    for (int i = 0; i < y1.length; i++) {
+      y1[i] = 3 * y1[i] + 50; // other mean, other spread
+    }
+    ProxyTrainer still = SMALL.toBuilder().learningRate(1e-15).epochs(1).seed(5L).build();
+    Proxy warm = still.fit(x1, y1, box, start);
+    Proxy cold = still.fit(x1, y1, box);
+    double[][] q = Samplers.uniform().sample(box, 40, 3L);
+    double[] expected = start.evaluateAll(q);
+    double[] got = warm.evaluateAll(q);
+    double off = 0;
+    for (int i = 0; i < q.length; i++) {
+      assertEquals(expected[i], got[i], 1e-9 * (1 + Math.abs(expected[i])));
+      off = Math.max(off, Math.abs(cold.evaluate(q[i]) - expected[i]));
+    }
+    assertTrue(off > 1, "a cold start should not predict as the start does: " + off);
+    assertTrue(warm.description().contains("warm start"), warm.description());
+  }
+
+  /** On grown data, a few warm epochs fit better than as many from scratch, reproducibly. */
+  @Test
+  void aFewWarmEpochsFitGrownDataBetterThanAsManyFromScratch() {
+    BenchmarkFunction f = Benchmarks.rosenbrock(3);
+    Domain box = f.domain();
+    double[][] x0 = Samplers.latinHypercube().sample(box, 300, 1L);
+    Proxy start = SMALL.toBuilder().epochs(40).build().fit(x0, f.evaluateAll(x0), box);
+    double[][] extra = Samplers.latinHypercube().sample(box, 30, 2L);
+    double[][] x1 = Stream.concat(Stream.of(x0), Stream.of(extra)).toArray(double[][]::new);
+    double[] y1 = f.evaluateAll(x1);
+    ProxyTrainer few = SMALL.toBuilder().epochs(3).seed(8L).build();
+    Proxy warm = few.fit(x1, y1, box, start);
+    Proxy again = few.fit(x1, y1, box, start);
+    Proxy cold = few.fit(x1, y1, box);
+    assertTrue(warm.quality().validationRmse() < 0.8 * cold.quality().validationRmse(),
+        warm.quality() + " vs " + cold.quality());
+    double[][] q = Samplers.uniform().sample(box, 20, 3L);
+    assertArrayEquals(warm.evaluateAll(q), again.evaluateAll(q));
+  }
+
+  /** A proxy of constant targets has zero weights; a warm start from it starts from random ones. */
+  @Test
+  void aWarmStartFromAConstantProxyFitsLikeAColdStart() {
+    Domain box = Domain.cube(2, 0, 1);
+    double[][] x = Samplers.uniform().sample(box, 200, 1L);
+    double[] flat = new double[200];
+    java.util.Arrays.fill(flat, 2.0);
+    Proxy constant = SMALL.fit(x, flat, box);
+    double[] y = new double[200];
+    for (int i = 0; i < y.length; i++) {
+      y[i] = x[i][0] + 2 * x[i][1] * x[i][1];
+    }
+    ProxyTrainer t = SMALL.toBuilder().seed(4L).build();
+    double[][] q = Samplers.uniform().sample(box, 20, 2L);
+    assertArrayEquals(t.fit(x, y, box).evaluateAll(q), t.fit(x, y, box, constant).evaluateAll(q));
+  }
+
+  @Test
+  void aWarmStartRefusesAnotherDomainOrNetworkNamingIt() {
+    Domain box = Domain.cube(2, 0, 1);
+    double[][] x = Samplers.uniform().sample(box, 40, 1L);
+    double[] y = new double[40];
+    for (int i = 0; i < y.length; i++) {
+      y[i] = x[i][0] + 2 * x[i][1];
+    }
+    Proxy start = SMALL.fit(x, y, box);
+    assertMessage(() -> SMALL.fit(x, y, Domain.cube(2, 0, 2), start), "start is on");
+    assertMessage(() -> SMALL.toBuilder().hiddenLayers(8).build().fit(x, y, box, start),
+        "[2, 8, 1]");
+    assertMessage(() -> SMALL.toBuilder().activation(Activation.TANH).build().fit(x, y, box,
+        start), "tanh");
+    assertThrows(NullPointerException.class, () -> SMALL.fit(x, y, box, null));
+  }
+
   private static void assertMessage(org.junit.jupiter.api.function.Executable call, String text) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
     assertTrue(e.getMessage().contains(text), e.getMessage());
