@@ -397,7 +397,7 @@ final class VectorForward implements ForwardKernel {
   }
 
   // siluInPlace and tanhInPlace write out the same range reduction and polynomial on purpose: with
-  // them in a shared helper method the JIT compiled SiLU 2.5 times slower (A/B on one core).
+  // them in a shared helper method the JIT compiled SiLU much slower (docs/BENCHMARKS.md).
 
   /** Above this |x|, tanh(x) rounds to plus or minus 1. */
   private static final double TANH_MAX_ABS = 20.0;
