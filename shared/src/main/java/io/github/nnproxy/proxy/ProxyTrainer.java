@@ -232,6 +232,11 @@ public final class ProxyTrainer {
     nonNull(x, "x");
     nonNull(y, "y");
     nonNull(domain, "domain");
+    return fit(x, y, domain, "data, n=" + x.length, targetFailures(y), null);
+  }
+
+  /** The NaN and infinite targets of data handed to {@code fit}, as failures. */
+  private static SampleFailures targetFailures(double[] y) {
     int nan = 0;
     int infinite = 0;
     for (double v : y) {
@@ -241,7 +246,7 @@ public final class ProxyTrainer {
         infinite++;
       }
     }
-    return fit(x, y, domain, "data, n=" + x.length, new SampleFailures(0, nan, infinite, 0), null);
+    return new SampleFailures(0, nan, infinite, 0);
   }
 
   /**
@@ -283,17 +288,7 @@ public final class ProxyTrainer {
     }
     nonNull(x, "x");
     nonNull(y, "y");
-    int nan = 0;
-    int infinite = 0;
-    for (double v : y) {
-      if (Double.isNaN(v)) {
-        nan++;
-      } else if (Double.isInfinite(v)) {
-        infinite++;
-      }
-    }
-    return fit(x, y, domain, "data, n=" + x.length + ", warm start",
-        new SampleFailures(0, nan, infinite, 0), start);
+    return fit(x, y, domain, "data, n=" + x.length + ", warm start", targetFailures(y), start);
   }
 
   private Proxy fit(double[][] x, double[] y, Domain domain, String what, SampleFailures failed,
