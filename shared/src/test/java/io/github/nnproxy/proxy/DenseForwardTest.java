@@ -198,14 +198,16 @@ class DenseForwardTest {
     }
     lengths.addAll(List.of(2 * DenseForward.BLOCK - 1, 2 * DenseForward.BLOCK + 13, max));
     Activation a = proxy.activation();
+    double scale = ProxyTestSupport.scale(expected);
     for (int n : lengths) {
       double[] got = proxy.evaluateAll(Arrays.copyOfRange(xs, 0, n));
       for (int p = 0; p < n; p++) {
-        ProxyTestSupport.assertMatchesEncog(a, expected[p], got[p], shape + ", batch of " + n);
+        ProxyTestSupport.assertMatchesEncog(a, expected[p], got[p], scale,
+            shape + ", batch of " + n);
       }
     }
     for (int p = 0; p < 50; p++) {
-      ProxyTestSupport.assertMatchesEncog(a, expected[p], proxy.evaluate(xs[p]),
+      ProxyTestSupport.assertMatchesEncog(a, expected[p], proxy.evaluate(xs[p]), scale,
           shape + ", point " + p);
     }
   }

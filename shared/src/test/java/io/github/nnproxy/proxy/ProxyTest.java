@@ -58,7 +58,8 @@ class ProxyTest {
       proxy.scaleInput(points[i], in);
       net.compute(in, out);
       ProxyTestSupport.assertMatchesEncog(proxy.activation(),
-          out[0] * proxy.targetScale() + proxy.targetMean(), batch[i], "point " + i);
+          out[0] * proxy.targetScale() + proxy.targetMean(), batch[i],
+          ProxyTestSupport.scale(batch), "point " + i);
     }
   }
 
@@ -190,6 +191,7 @@ class ProxyTest {
     assertEquals(p.quality(), back.quality());
     assertTrue(Double.isFinite(back.quality().validationSpearman()));
     assertTrue(Double.isFinite(back.quality().lowDecileRmse()));
+    double scale = ProxyTestSupport.scale(back.evaluateAll(points));
     BasicNetwork net = back.toEncogNetwork();
     double[] in = new double[3];
     double[] out = new double[1];
@@ -197,7 +199,8 @@ class ProxyTest {
       back.scaleInput(points[i], in);
       net.compute(in, out);
       ProxyTestSupport.assertMatchesEncog(activation,
-          out[0] * back.targetScale() + back.targetMean(), back.evaluate(points[i]), "point " + i);
+          out[0] * back.targetScale() + back.targetMean(), back.evaluate(points[i]), scale,
+          "point " + i);
     }
   }
 
