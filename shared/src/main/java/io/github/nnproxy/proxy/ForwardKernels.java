@@ -7,7 +7,8 @@ import org.encog.neural.flat.FlatNetwork;
 /**
  * Chooses a proxy's forward pass: the vector kernel ({@code VectorForward}, written with the JDK's
  * incubating vector API) when the JVM was started with {@code --add-modules jdk.incubator.vector}
- * and its preferred vectors hold at least four doubles, otherwise the portable {@link DenseForward}.
+ * and its preferred vectors hold at least four doubles, otherwise the portable {@link
+ * PortableForward}.
  * For ReLU both give Encog's {@code compute} bit for bit, so the choice changes speed only. For
  * SiLU and tanh the vector kernel computes the exponential with vector arithmetic instead of
  * {@code Math.exp} and {@code Math.tanh}, within a few units in the last place per activation and
@@ -34,8 +35,17 @@ final class ForwardKernels {
   }
 
   /**
+   * Returns the forward pass for a network: the vector kernel when it is available (see the class
+   * comment), else the portable one.
+   */
+  static ForwardKernel of(FlatNetwork flat, double[] center, double[] invHalfWidth) {
+    ForwardKernel vector = vectorOrNull(flat, center, invHalfWidth);
+    return vector != null ? vector : new PortableForward(flat, center, invHalfWidth);
+  }
+
+  /**
    * Returns the vector kernel for a network, or null when it is not available (see the class
-   * comment); the caller then uses {@link DenseForward}.
+   * comment).
    */
   static ForwardKernel vectorOrNull(FlatNetwork flat, double[] center, double[] invHalfWidth) {
     if (VECTOR == null) {

@@ -64,42 +64,10 @@ public final class Proxy implements ForwardModel {
 
   private final double[] center;
   private final double[] invHalfWidth;
-  private final DenseForward forward;
-  /** The vector kernel, or null where the JVM has no vector API (see {@link #vectorKernel()}). */
-  private final ForwardKernel vector;
-  private final ThreadLocal<Scratch> scratch;
+  /** The forward pass: the vector kernel or the portable one (see {@link #vectorKernel()}). */
+  private final ForwardKernel kernel;
   private final LongAdder queries = new LongAdder();
   private final LongAdder extrapolated = new LongAdder();
-
-  /** Per-thread scratch buffers of the forward pass; the block buffers are made on first use. */
-  private static final class Scratch {
-    final double[] in;
-    final double[] in2;
-    final double[] a;
-    final double[] b;
-    final double[] c;
-    final double[] e;
-    double[][] blockIn;
-    double[][] blockA;
-    double[][] blockB;
-
-    Scratch(DenseForward forward, int d) {
-      this.in = new double[d];
-      this.in2 = new double[d];
-      this.a = new double[forward.scratchSize()];
-      this.b = new double[forward.scratchSize()];
-      this.c = new double[forward.scratchSize()];
-      this.e = new double[forward.scratchSize()];
-    }
-
-    void ensureBlocks(DenseForward forward, int d) {
-      if (blockIn == null) {
-        blockIn = new double[d][DenseForward.BLOCK];
-        blockA = forward.blockScratch();
-        blockB = forward.blockScratch();
-      }
-    }
-  }
 
   Proxy(
       Domain domain,
@@ -126,9 +94,7 @@ public final class Proxy implements ForwardModel {
     }
     BasicNetwork net = network(this.layerSizes, activation);
     net.decodeFromArray(this.weights);
-    this.forward = new DenseForward(net.getFlat());
-    this.vector = ForwardKernels.vectorOrNull(net.getFlat(), center, invHalfWidth);
-    this.scratch = ThreadLocal.withInitial(() -> new Scratch(forward, d));
+    this.kernel = ForwardKernels.of(net.getFlat(), center, invHalfWidth);
   }
 
   /** Builds an untrained Encog network with ReLU hidden layers (see the two-argument method). */
@@ -187,12 +153,7 @@ public final class Proxy implements ForwardModel {
     if (!domain.contains(x)) {
       extrapolated.increment();
     }
-    if (vector != null) {
-      return vector.compute(x) * targetScale + targetMean;
-    }
-    Scratch s = scratch.get();
-    scaleInput(x, s.in);
-    return forward.compute(s.in, s.a, s.b) * targetScale + targetMean;
+    return kernel.compute(x) * targetScale + targetMean;
   }
 
   /**
@@ -208,43 +169,12 @@ public final class Proxy implements ForwardModel {
     Requires.points(xs, domain.dimension(), "xs");
     double[] ys = new double[xs.length];
     long outside = 0;
-    int d = domain.dimension();
     for (double[] x : xs) {
       if (!domain.contains(x)) {
         outside++;
       }
     }
-    if (vector != null) {
-      vector.computeAll(xs, ys);
-    } else if (xs.length <= DenseForward.SMALL_BATCH) {
-      Scratch s = scratch.get();
-      int p = 0;
-      for (; p + 2 <= xs.length; p += 2) {
-        scaleInput(xs[p], s.in);
-        scaleInput(xs[p + 1], s.in2);
-        forward.compute2(s.in, s.in2, s.a, s.b, s.c, s.e, ys, p);
-      }
-      if (p < xs.length) {
-        scaleInput(xs[p], s.in);
-        ys[p] = forward.compute(s.in, s.a, s.b);
-      }
-    } else {
-      Scratch s = scratch.get();
-      s.ensureBlocks(forward, d);
-      // equal blocks of at most BLOCK points: 300 points run as 2 x 150, not 256 + 44
-      int blocks = (xs.length + DenseForward.BLOCK - 1) / DenseForward.BLOCK;
-      int block = (xs.length + blocks - 1) / blocks;
-      for (int from = 0; from < xs.length; from += block) {
-        int count = Math.min(block, xs.length - from);
-        for (int p = 0; p < count; p++) {
-          double[] x = xs[from + p];
-          for (int j = 0; j < d; j++) {
-            s.blockIn[j][p] = (x[j] - center[j]) * invHalfWidth[j];
-          }
-        }
-        forward.computeBlock(s.blockIn, count, s.blockA, s.blockB, ys, from);
-      }
-    }
+    kernel.computeAll(xs, ys);
     for (int i = 0; i < ys.length; i++) {
       ys[i] = ys[i] * targetScale + targetMean;
     }
