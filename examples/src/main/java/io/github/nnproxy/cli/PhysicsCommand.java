@@ -76,10 +76,7 @@ public final class PhysicsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     OptionChecks.atLeast(spec.commandLine(), "--samples", samples, 20);
-    if (retryFailures && store == null) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-          "--retry-failures retries the failures recorded in --store: give --store FILE");
-    }
+    TruthOptions.checkRetry(spec.commandLine(), retryFailures, store);
     if (store != null) {
       OutputPaths.checkFile("--store", store);
     }
@@ -97,8 +94,7 @@ public final class PhysicsCommand implements Callable<Integer> {
     List<HeatPlateComparison.Row> rows;
     if (store != null) {
       try (EvaluationStore s = EvaluationStore.open(store, plate.domain())) {
-        rows = c.run(truth, s, retryFailures ? EvaluationStore.FailurePolicy.RETRY
-            : EvaluationStore.FailurePolicy.REPLAY, System.err);
+        rows = c.run(truth, s, TruthOptions.failurePolicy(retryFailures), System.err);
       }
     } else {
       rows = c.run(truth, null, System.err);

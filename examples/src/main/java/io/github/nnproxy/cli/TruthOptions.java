@@ -97,6 +97,18 @@ public final class TruthOptions {
    * @throws picocli.CommandLine.ParameterException if {@code --retry-failures} came alone
    */
   public void checkRetry(picocli.CommandLine line) {
+    checkRetry(line, retryFailures, store);
+  }
+
+  /**
+   * Refuses {@code --retry-failures} without {@code --store}, for a command with its own options.
+   *
+   * @param line the command line, for the error
+   * @param retryFailures whether {@code --retry-failures} was given
+   * @param store the {@code --store} file, or null
+   * @throws picocli.CommandLine.ParameterException if {@code --retry-failures} came alone
+   */
+  static void checkRetry(picocli.CommandLine line, boolean retryFailures, Path store) {
     if (retryFailures && store == null) {
       throw new picocli.CommandLine.ParameterException(line,
           "--retry-failures retries the failures recorded in --store: give --store FILE");
@@ -109,7 +121,12 @@ public final class TruthOptions {
    * @return {@code RETRY} with {@code --retry-failures}, else {@code REPLAY}
    */
   public io.github.nnproxy.store.EvaluationStore.FailurePolicy failurePolicy() {
-    return retryFailures ? io.github.nnproxy.store.EvaluationStore.FailurePolicy.RETRY
+    return failurePolicy(retryFailures);
+  }
+
+  /** {@code RETRY} for {@code --retry-failures}, else {@code REPLAY}. */
+  static io.github.nnproxy.store.EvaluationStore.FailurePolicy failurePolicy(boolean retry) {
+    return retry ? io.github.nnproxy.store.EvaluationStore.FailurePolicy.RETRY
         : io.github.nnproxy.store.EvaluationStore.FailurePolicy.REPLAY;
   }
 
