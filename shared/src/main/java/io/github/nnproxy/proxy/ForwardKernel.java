@@ -24,4 +24,15 @@ interface ForwardKernel {
    * @param ys receives the network's output for {@code xs[i]} at {@code ys[i]}
    */
   void computeAll(double[][] xs, double[] ys);
+
+  /**
+   * Scales a point of the domain into the network's input range, {@code [-1, 1]} per coordinate:
+   * {@code into[at + j] = (x[j] - center[j]) * invHalfWidth[j]}, the one expression every kernel
+   * and {@link Proxy#scaleInput} use, so their inputs agree bit for bit.
+   */
+  static void scale(double[] x, double[] center, double[] invHalfWidth, double[] into, int at) {
+    for (int j = 0; j < x.length; j++) {
+      into[at + j] = (x[j] - center[j]) * invHalfWidth[j];
+    }
+  }
 }

@@ -62,9 +62,7 @@ final class PortableForward implements ForwardKernel {
   }
 
   private void scale(double[] x, double[] into) {
-    for (int j = 0; j < x.length; j++) {
-      into[j] = (x[j] - center[j]) * invHalfWidth[j];
-    }
+    ForwardKernel.scale(x, center, invHalfWidth, into, 0);
   }
 
   @Override

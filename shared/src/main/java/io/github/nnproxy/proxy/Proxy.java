@@ -119,9 +119,7 @@ public final class Proxy implements ForwardModel {
 
   /** Scales a point of the domain into the network's input range, {@code [-1, 1]} per coordinate. */
   void scaleInput(double[] x, double[] into) {
-    for (int j = 0; j < x.length; j++) {
-      into[j] = (x[j] - center[j]) * invHalfWidth[j];
-    }
+    ForwardKernel.scale(x, center, invHalfWidth, into, 0);
   }
 
   double targetMean() {

@@ -163,9 +163,7 @@ final class VectorForward implements ForwardKernel {
   }
 
   private void scale(double[] x, double[] into, int at) {
-    for (int j = 0; j < dimension; j++) {
-      into[at + j] = (x[j] - center[j]) * invHalfWidth[j];
-    }
+    ForwardKernel.scale(x, center, invHalfWidth, into, at);
   }
 
   /** Points {@code xs[from .. from + count)}, {@code count <= CHUNK}, into {@code ys}. */
