@@ -125,6 +125,18 @@ public final class BudgetCommand implements Callable<Integer> {
           + "Default: the loop's default (minima).")
   private String batch;
 
+  @Option(names = "--perturb", paramLabel = "all|subsets",
+      description = "How the Gaussian steps of the loop's candidate pool move the best true "
+          + "points: all coordinates, or random subsets that shrink as the budget is spent "
+          + "(DYCORS). Default: the loop's default (all).")
+  private String perturb;
+
+  @Option(names = "--local-model", paramLabel = "on|off",
+      description = "Whether each round also evaluates the minimum, inside the trust region, of "
+          + "a quadratic fitted to the true points nearest the best one. Default: the loop's "
+          + "default (off).")
+  private String localModel;
+
   @Option(names = "--stop-on-convergence", negatable = false,
       description = "Let the loop stop when its proxy's optimum stops moving, budget left or "
           + "not. Default: it spends its budget.")
@@ -333,6 +345,22 @@ public final class BudgetCommand implements Callable<Integer> {
       }
       if (stopOnConvergence) {
         mb.stopOnConvergence(true);
+      }
+      if (localModel != null) {
+        mb.localModel(switch (localModel.toLowerCase(Locale.ROOT)) {
+          case "on" -> true;
+          case "off" -> false;
+          default -> throw new IllegalArgumentException(
+              "--local-model must be on or off, but was '" + localModel + "'");
+        });
+      }
+      if (perturb != null) {
+        mb.perturbSubsets(switch (perturb.toLowerCase(Locale.ROOT)) {
+          case "all" -> false;
+          case "subsets" -> true;
+          default -> throw new IllegalArgumentException(
+              "--perturb must be all or subsets, but was '" + perturb + "'");
+        });
       }
       if (warmStart != null) {
         if (warmStart.equalsIgnoreCase("off")) {

@@ -127,11 +127,12 @@ final class Candidates {
    * best true points, best first): the lowest pool
    * point, then the lowest outside an exclusion ball (radius {@code exclusion} in the unit cube)
    * around every point chosen so far, skipping points within {@code tolerance} of an evaluated
-   * or chosen one.
+   * or chosen one. A Gaussian step moves each coordinate with probability {@code perturb}
+   * (1: all of them) and at least one.
    */
   static List<double[]> distinctMinima(AcquisitionModel acquisition, List<double[]> evaluated,
-      List<double[]> chosen, List<double[]> centres, double radius, double exclusion,
-      double tolerance, int n, long seed) {
+      List<double[]> chosen, List<double[]> centres, double radius, double perturb,
+      double exclusion, double tolerance, int n, long seed) {
     Domain domain = acquisition.domain();
     int d = domain.dimension();
     int size = Math.min(MAX_MINIMA_POOL, 2 * POOL_PER_DIMENSION * d);
@@ -139,11 +140,26 @@ final class Candidates {
     double[][] pool = new double[size][];
     for (int i = 0; i < size; i++) {
       double[] p = new double[d];
-      for (int j = 0; j < d; j++) {
-        double width = domain.upper(j) - domain.lower(j);
+      if (i % 2 == 0) {
         double[] centre = centres.get((i / 2) % centres.size());
-        p[j] = i % 2 == 0 ? centre[j] + radius * width * r.nextGaussian()
-            : domain.lower(j) + width * r.nextDouble();
+        boolean[] move = new boolean[d];
+        boolean any = false;
+        for (int j = 0; j < d; j++) {
+          move[j] = perturb >= 1 || r.nextDouble() < perturb;
+          any |= move[j];
+        }
+        if (!any) {
+          move[r.nextInt(d)] = true;
+        }
+        for (int j = 0; j < d; j++) {
+          double width = domain.upper(j) - domain.lower(j);
+          p[j] = move[j] ? centre[j] + radius * width * r.nextGaussian() : centre[j];
+        }
+      } else {
+        for (int j = 0; j < d; j++) {
+          double width = domain.upper(j) - domain.lower(j);
+          p[j] = domain.lower(j) + width * r.nextDouble();
+        }
       }
       pool[i] = domain.clamp(p);
     }

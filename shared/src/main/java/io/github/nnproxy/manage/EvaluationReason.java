@@ -20,6 +20,11 @@ public enum EvaluationReason {
    * true point.
    */
   TRUST_REGION,
+  /**
+   * The minimum, inside the trust region, of a quadratic fitted by least squares to the true
+   * points nearest the best one (see {@link ManagedOptimization.Builder#localModel}).
+   */
+  LOCAL_MODEL,
   /** A distinct local minimum of the acquisition over a pool of points. */
   ACQUISITION_MINIMUM,
   /** The optimum of a restart of the optimizer on the proxy with another seed. */

@@ -74,6 +74,8 @@ public final class ManagedOptimization {
   private final boolean stopOnConvergence;
   private final boolean warmStart;
   private final int warmStartEpochs;
+  private final boolean perturbSubsets;
+  private final boolean localModel;
 
   private ManagedOptimization(Builder b) {
     this.trainer = b.trainer;
@@ -98,6 +100,8 @@ public final class ManagedOptimization {
     this.stopOnConvergence = b.stopOnConvergence;
     this.warmStart = b.warmStart;
     this.warmStartEpochs = b.warmStartEpochs;
+    this.perturbSubsets = b.perturbSubsets;
+    this.localModel = b.localModel;
   }
 
   /**
@@ -189,6 +193,8 @@ public final class ManagedOptimization {
     b.stopOnConvergence = stopOnConvergence;
     b.warmStart = warmStart;
     b.warmStartEpochs = warmStartEpochs;
+    b.perturbSubsets = perturbSubsets;
+    b.localModel = localModel;
     return b;
   }
 
@@ -339,6 +345,26 @@ public final class ManagedOptimization {
   }
 
   /**
+   * Tells whether the Gaussian steps of a {@link BatchSelection#DISTINCT_MINIMA} pool move a
+   * random subset of the coordinates (DYCORS) instead of all of them.
+   *
+   * @return true if the steps perturb coordinate subsets
+   */
+  public boolean perturbSubsets() {
+    return perturbSubsets;
+  }
+
+  /**
+   * Tells whether each trusted round also evaluates the minimum of a local quadratic model of
+   * the truth inside the trust region.
+   *
+   * @return true if the local model proposes a candidate
+   */
+  public boolean localModel() {
+    return localModel;
+  }
+
+  /**
    * Returns the trainer of the ensemble's members.
    *
    * @return the trainer
@@ -403,7 +429,8 @@ public final class ManagedOptimization {
         : "off") + ", batch " + batchSelection + ", "
         + (stopOnConvergence ? "stops on convergence" : "spends its budget")
         + (warmStart ? ", warm start" + (warmStartEpochs > 0 ? " " + warmStartEpochs + " epochs"
-            : "") : "") + "; " + trainer
+            : "") : "") + (perturbSubsets ? ", subset perturbation" : "")
+        + (localModel ? ", local quadratic" : "") + "; " + trainer
         + "]";
   }
 
@@ -438,6 +465,8 @@ public final class ManagedOptimization {
     private boolean stopOnConvergence;
     private boolean warmStart = true;
     private int warmStartEpochs;
+    private boolean perturbSubsets;
+    private boolean localModel;
 
     private Builder() {}
 
@@ -721,6 +750,41 @@ public final class ManagedOptimization {
      */
     public Builder warmStartEpochs(int epochs) {
       this.warmStartEpochs = Requires.nonNegative(epochs, "warmStartEpochs");
+      return this;
+    }
+
+    /**
+     * Sets whether the Gaussian steps around the best true points in a {@link
+     * BatchSelection#DISTINCT_MINIMA} pool move a random subset of the coordinates instead of
+     * all of them: Regis and Shoemaker's DYCORS (2013), pySOT's default. Each coordinate moves
+     * with probability {@code min(1, 20 / d) * (1 - ln(k) / ln(K))}, k being the true
+     * evaluations made after the initial sample plus one and K the budget left after it, and at
+     * least one coordinate always moves: early pools search in every direction, late ones
+     * refine a few coordinates at a time, which is how a search finds its way on functions
+     * whose coordinates matter one at a time.
+     *
+     * @param on true to perturb coordinate subsets
+     * @return this builder
+     */
+    public Builder perturbSubsets(boolean on) {
+      this.perturbSubsets = on;
+      return this;
+    }
+
+    /**
+     * Sets whether each trusted round, with the trust region on, also evaluates the minimum of
+     * a full quadratic fitted by least squares to the true points nearest the best one, taken
+     * by the optimizer inside the trust region: the model of derivative-free trust-region
+     * methods such as Powell's NEWUOA. A network fitted on the whole domain resolves the
+     * neighbourhood of the best point coarsely; the quadratic is fitted on nothing else. It
+     * takes the slot after the trust region's own proposal, and is skipped until there are
+     * {@code (d + 1)(d + 2) / 2 + 2} finite true values.
+     *
+     * @param on true to add the local model's candidate
+     * @return this builder
+     */
+    public Builder localModel(boolean on) {
+      this.localModel = on;
       return this;
     }
 

@@ -25,6 +25,7 @@ final class ManagedRun {
   private static final int MERIT = 6;
   private static final int MINIMA = 7;
   private static final int FILL = 8;
+  private static final int LOCAL = 9;
   /** A trust region this many times smaller than its start begins again. */
   private static final double RESTART_SHRINK = 64;
   /** How many of the best true points centre a distinct-minima pool. */
@@ -103,10 +104,34 @@ final class ManagedRun {
         }
       } else {
         add(points, reasons, optX, EvaluationReason.PROXY_OPTIMUM, cap);
+        if (Boolean.getBoolean("nnproxy.exp.localFirst")) {
+        if (s.trustRegion() && s.localModel() && points.size() < cap) {
+          Domain box = box(centre);
+          LocalQuadratic q = LocalQuadratic.fit(evaluations, domain, centre, box);
+          if (q != null) {
+            double[] t = optimizer.minimize(q, Seeds.stream(s.seed(), LOCAL, round)).x();
+            add(points, reasons, domain.clamp(t), EvaluationReason.LOCAL_MODEL, cap);
+          }
+        }
         if (s.trustRegion() && points.size() < cap) {
           double[] t = optimizer.minimize(acq.on(box(centre)),
               Seeds.stream(s.seed(), OPTIMIZE, round * 1000L + 999)).x();
           add(points, reasons, domain.clamp(t), EvaluationReason.TRUST_REGION, cap);
+        }
+        } else {
+        if (s.trustRegion() && points.size() < cap) {
+          double[] t = optimizer.minimize(acq.on(box(centre)),
+              Seeds.stream(s.seed(), OPTIMIZE, round * 1000L + 999)).x();
+          add(points, reasons, domain.clamp(t), EvaluationReason.TRUST_REGION, cap);
+        }
+        if (s.trustRegion() && s.localModel() && points.size() < cap) {
+          Domain box = box(centre);
+          LocalQuadratic q = LocalQuadratic.fit(evaluations, domain, centre, box);
+          if (q != null) {
+            double[] t = optimizer.minimize(q, Seeds.stream(s.seed(), LOCAL, round)).x();
+            add(points, reasons, domain.clamp(t), EvaluationReason.LOCAL_MODEL, cap);
+          }
+        }
         }
         for (int j = 1; j <= s.restarts() && points.size() < cap; j++) {
           double[] r = domain.clamp(
@@ -116,7 +141,7 @@ final class ManagedRun {
         if (s.batchSelection() == BatchSelection.DISTINCT_MINIMA && points.size() < cap) {
           double width = s.trustRegion() ? radius : 2 * s.localRadius();
           for (double[] p : Candidates.distinctMinima(acq, points(), points, topPoints(), width,
-              Math.max(width / 2, 1e-3), s.tolerance(), cap - points.size(),
+              perturbProbability(), Math.max(width / 2, 1e-3), s.tolerance(), cap - points.size(),
               Seeds.stream(s.seed(), MINIMA, round))) {
             add(points, reasons, p, EvaluationReason.ACQUISITION_MINIMUM, cap);
           }
@@ -188,6 +213,18 @@ final class ManagedRun {
         + " {} rounds, {} gate trips", stop, result.best().value(), evaluations.size(),
         rounds.size(), result.gateTrips());
     return result;
+  }
+
+  /** DYCORS' probability that a pool step moves a coordinate; 1 without subset perturbation. */
+  private double perturbProbability() {
+    if (!s.perturbSubsets()) {
+      return 1;
+    }
+    int d = domain.dimension();
+    int left = s.budget() - s.initialSamples();
+    int made = evaluations.size() - s.initialSamples();
+    double decay = left > 1 ? 1 - Math.log(made + 1.0) / Math.log(left) : 0;
+    return Math.min(1, 20.0 / d) * Math.max(0, decay);
   }
 
   /** The best true points, best first: the centres of a distinct-minima pool. */
