@@ -134,7 +134,7 @@ public final class BudgetCommand implements Callable<Integer> {
   @Option(names = "--local-model", paramLabel = "on|off",
       description = "Whether each round also evaluates the minimum, inside the trust region, of "
           + "a quadratic fitted to the true points nearest the best one. Default: the loop's "
-          + "default (off).")
+          + "default (on).")
   private String localModel;
 
   @Option(names = "--stop-on-convergence", negatable = false,

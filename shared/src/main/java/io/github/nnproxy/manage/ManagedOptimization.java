@@ -14,25 +14,23 @@ import io.github.nnproxy.sampling.Samplers;
  * proxy drift.
  *
  * <p>A run samples the truth ({@code initialSamples} points), fits a proxy (an ensemble of {@code
- * ensembleSize} members; 1 is a plain proxy) and repeats rounds: minimize the proxy with the
- * {@link Optimizer}; evaluate with the truth up to {@code candidatesPerRound} points: the proxy's
- * optimum, the optima of {@code restarts} runs with other seeds, then, for an ensemble, the points
- * where the members disagree most, and for the slots still free, points that trade a low proxy
- * value against the distance from evaluated points (Regis and Shoemaker's weighted merit), always
- * skipping any point within {@code tolerance} of one already evaluated; add them to the data and
- * refit (by default continuing from the last round's networks: {@link Builder#warmStart}). Before each point's true value is known, the proxy's
- * prediction is recorded, and a {@link QualityGate} compares these out-of-sample predictions with
- * the truth. When it trips, the next round does not trust the proxy and spends its candidates on
- * the {@link Fallback} (a local true search around the best true point, or space-filling points).
- * The run stops when the budget (initial sample included) is spent or after {@code maxRounds};
- * with {@link Builder#stopOnConvergence} also when the proxy's optimum moves less than {@code
- * tolerance} between two trusted rounds.
- *
- * <p>What the optimizer minimizes is the {@link Acquisition}: by default the ensemble's lower
- * confidence bound, which trades the mean against the members' spread. Each round the optimizer
- * minimizes it over the whole domain and, with the {@link Builder#trustRegion trust region} on,
- * inside a box around the best true point that grows after improving rounds and shrinks after
- * failing ones; {@link BatchSelection} fills the rest of the round.
+ * ensembleSize} members; 1 is a plain proxy) and repeats rounds. Each round minimizes the {@link
+ * Acquisition} (by default the ensemble's lower confidence bound, which trades the mean against
+ * the members' spread) with the {@link Optimizer} and evaluates with the truth up to {@code
+ * candidatesPerRound} points, in this order: the acquisition's optimum over the domain; with the
+ * {@link Builder#trustRegion trust region} on (a box around the best true point that grows after
+ * improving rounds and shrinks after failing ones), the minimum in it of a {@link
+ * Builder#localModel local quadratic model} of the truth, then the acquisition's minimum in it;
+ * the optima of {@code restarts} runs with other seeds; then the {@link BatchSelection} fills the
+ * rest of the round. Any point within {@code tolerance} of one already evaluated is skipped. The
+ * new true values join the data and the ensemble is refitted (by default continuing from the last
+ * round's networks: {@link Builder#warmStart}). Before each point's true value is known, the
+ * proxy's prediction is recorded, and a {@link QualityGate} compares these out-of-sample
+ * predictions with the truth. When it trips, the next round does not trust the proxy and spends
+ * its candidates on the {@link Fallback} (a local true search around the best true point, or
+ * space-filling points). The run stops when the budget (initial sample included) is spent or
+ * after {@code maxRounds}; with {@link Builder#stopOnConvergence} also when the proxy's optimum
+ * moves less than {@code tolerance} between two trusted rounds.
  *
  * <p>The answer is {@link ManagedResult#best()}, the best TRUE value seen. This is the scheme of
  * surrogate-assisted optimizers such as pySOT and lq-CMA-ES: the proxy proposes, the truth decides.
@@ -112,8 +110,9 @@ public final class ManagedOptimization {
    * the noisy ranking of clustered candidates and cost accuracy), local-search fallback of radius
    * 0.05, seed 0, 1 thread, {@link Acquisition#LOWER_CONFIDENCE_BOUND} with kappa 1, a trust
    * region of initial half-width 0.2, {@link BatchSelection#DISTINCT_MINIMA}, no stop before
-   * the budget is spent, and warm-started retraining after the first round for the trainer's
-   * epochs. These five were chosen on the budget benchmark ({@code BudgetStudy});
+   * the budget is spent, warm-started retraining after the first round for the trainer's
+   * epochs, and the local quadratic model in the trust region. These six were chosen on the
+   * budget benchmark ({@code BudgetStudy});
    * docs/trusting-a-proxy.md gives the measurements, including the choices that did not pay.
    *
    * @return a new builder
@@ -466,7 +465,7 @@ public final class ManagedOptimization {
     private boolean warmStart = true;
     private int warmStartEpochs;
     private boolean perturbSubsets;
-    private boolean localModel;
+    private boolean localModel = true;
 
     private Builder() {}
 
@@ -777,8 +776,9 @@ public final class ManagedOptimization {
      * by the optimizer inside the trust region: the model of derivative-free trust-region
      * methods such as Powell's NEWUOA. A network fitted on the whole domain resolves the
      * neighbourhood of the best point coarsely; the quadratic is fitted on nothing else. It
-     * takes the slot after the trust region's own proposal, and is skipped until there are
-     * {@code (d + 1)(d + 2) / 2 + 2} finite true values.
+     * takes the slot after the proxy's optimum, before the acquisition's own minimum in the
+     * trust region, and is skipped until there are {@code (d + 1)(d + 2) / 2 + 2} finite true
+     * values. On by default; it needs the trust region.
      *
      * @param on true to add the local model's candidate
      * @return this builder

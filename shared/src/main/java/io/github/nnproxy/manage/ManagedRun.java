@@ -104,7 +104,6 @@ final class ManagedRun {
         }
       } else {
         add(points, reasons, optX, EvaluationReason.PROXY_OPTIMUM, cap);
-        if (Boolean.getBoolean("nnproxy.exp.localFirst")) {
         if (s.trustRegion() && s.localModel() && points.size() < cap) {
           Domain box = box(centre);
           LocalQuadratic q = LocalQuadratic.fit(evaluations, domain, centre, box);
@@ -117,21 +116,6 @@ final class ManagedRun {
           double[] t = optimizer.minimize(acq.on(box(centre)),
               Seeds.stream(s.seed(), OPTIMIZE, round * 1000L + 999)).x();
           add(points, reasons, domain.clamp(t), EvaluationReason.TRUST_REGION, cap);
-        }
-        } else {
-        if (s.trustRegion() && points.size() < cap) {
-          double[] t = optimizer.minimize(acq.on(box(centre)),
-              Seeds.stream(s.seed(), OPTIMIZE, round * 1000L + 999)).x();
-          add(points, reasons, domain.clamp(t), EvaluationReason.TRUST_REGION, cap);
-        }
-        if (s.trustRegion() && s.localModel() && points.size() < cap) {
-          Domain box = box(centre);
-          LocalQuadratic q = LocalQuadratic.fit(evaluations, domain, centre, box);
-          if (q != null) {
-            double[] t = optimizer.minimize(q, Seeds.stream(s.seed(), LOCAL, round)).x();
-            add(points, reasons, domain.clamp(t), EvaluationReason.LOCAL_MODEL, cap);
-          }
-        }
         }
         for (int j = 1; j <= s.restarts() && points.size() < cap; j++) {
           double[] r = domain.clamp(
