@@ -347,20 +347,10 @@ public final class BudgetCommand implements Callable<Integer> {
         mb.stopOnConvergence(true);
       }
       if (localModel != null) {
-        mb.localModel(switch (localModel.toLowerCase(Locale.ROOT)) {
-          case "on" -> true;
-          case "off" -> false;
-          default -> throw new IllegalArgumentException(
-              "--local-model must be on or off, but was '" + localModel + "'");
-        });
+        mb.localModel(choice(localModel, "--local-model", "on", "off"));
       }
       if (perturb != null) {
-        mb.perturbSubsets(switch (perturb.toLowerCase(Locale.ROOT)) {
-          case "all" -> false;
-          case "subsets" -> true;
-          default -> throw new IllegalArgumentException(
-              "--perturb must be all or subsets, but was '" + perturb + "'");
-        });
+        mb.perturbSubsets(choice(perturb, "--perturb", "subsets", "all"));
       }
       if (warmStart != null) {
         if (warmStart.equalsIgnoreCase("off")) {
@@ -470,5 +460,15 @@ public final class BudgetCommand implements Callable<Integer> {
       s.append(s.length() == 0 ? "" : ",").append(x);
     }
     return s.toString();
+  }
+
+  /** Reads a two-way option: true for {@code yes}, false for {@code no}, either case. */
+  private static boolean choice(String value, String option, String yes, String no) {
+    String v = value.toLowerCase(Locale.ROOT);
+    if (v.equals(yes) || v.equals(no)) {
+      return v.equals(yes);
+    }
+    throw new IllegalArgumentException(option + " must be " + yes + " or " + no + ", but was '"
+        + value + "'");
   }
 }

@@ -48,6 +48,8 @@ class ErrorTest {
       "budget --threads 0; --threads must be at least 1, got 0",
       "budget --held-out foo; --held-out must name functions",
       "budget --optimizers pso,de; --optimizers must be pso and/or ga",
+      "budget --local-model maybe; --local-model must be on or off, but was 'maybe'",
+      "budget --perturb some; --perturb must be subsets or all, but was 'some'",
       "physics --samples 3; --samples must be at least 20, got 3",
       "train --spark; spark-proxy/bin/nnproxy-spark",
       "study --spark spark://127.0.0.1:7077; spark-proxy/bin/nnproxy-spark",

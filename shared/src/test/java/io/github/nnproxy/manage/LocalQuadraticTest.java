@@ -82,7 +82,7 @@ class LocalQuadraticTest {
     double width = truth.domain().upper(0) - truth.domain().lower(0);
     for (TrueEvaluation e : on.evaluations()) {
       if (e.reason() == EvaluationReason.LOCAL_MODEL) {
-        double[] best = bestBefore(on, e);
+        double[] best = ManagedOptimizationTest.bestBefore(on, e);
         for (int j = 0; j < best.length; j++) {
           assertTrue(Math.abs(e.x()[j] - best[j]) <= 0.5 * width * 1.0001, e.toString());
         }
@@ -110,18 +110,5 @@ class LocalQuadraticTest {
     assertTrue(!subsets.evaluations().equals(all.evaluations()));
     assertTrue(b.perturbSubsets(true).build().toString().contains("subset perturbation"));
     assertTrue(b.localModel(true).build().toBuilder().build().localModel());
-  }
-
-  private static double[] bestBefore(ManagedResult r, TrueEvaluation e) {
-    TrueEvaluation best = null;
-    for (TrueEvaluation x : r.evaluations()) {
-      if (x.round() >= e.round()) {
-        break;
-      }
-      if (best == null || x.value() < best.value()) {
-        best = x;
-      }
-    }
-    return best.x();
   }
 }

@@ -301,7 +301,8 @@ class ManagedOptimizationTest {
     assertNotEquals(on.evaluations(), off.evaluations());
   }
 
-  private static double[] bestBefore(ManagedResult r, TrueEvaluation e) {
+  /** The best true point of the rounds before {@code e}'s. */
+  static double[] bestBefore(ManagedResult r, TrueEvaluation e) {
     TrueEvaluation best = null;
     for (TrueEvaluation x : r.evaluations()) {
       if (x.round() >= e.round()) {
