@@ -1,6 +1,25 @@
 # Shared by bench-inference.sh and bench-training.sh (sourced, not run): the checks before an
 # interleaved measurement and the awk functions of their tables.
 
+# bench_option "$@": reads one of the options both scripts take (--rounds, --cpu, --jar,
+# --python, --max-load, --raw, --force, -h/--help; the last calls the script's usage) into
+# ROUNDS, CPU, JAR, PY, MAXLOAD, RAW or FORCE, and sets BENCH_SHIFT to the words it used:
+# 0 when $1 is none of them.
+bench_option() {
+  BENCH_SHIFT=2
+  case $1 in
+    --rounds) ROUNDS=$2 ;;
+    --cpu) CPU=$2 ;;
+    --jar) JAR=$2 ;;
+    --python) PY=$2 ;;
+    --max-load) MAXLOAD=$2 ;;
+    --raw) RAW=$2 ;;
+    --force) FORCE=1; BENCH_SHIFT=1 ;;
+    -h|--help) usage ;;
+    *) BENCH_SHIFT=0 ;;
+  esac
+}
+
 # The 1-minute load average.
 bench_load() { cut -d' ' -f1 /proc/loadavg; }
 

@@ -80,18 +80,12 @@ ROUNDS=3 ACTS=relu,silu KERNELS=portable,vector CPU=0 JAR=examples/target/nnprox
 SECONDS_PER=1.0 RAW="" FORCE=""
 while [ $# -gt 0 ]; do
   case $1 in
-    --rounds) ROUNDS=$2; shift 2 ;;
     --activations) ACTS=$2; shift 2 ;;
     --kernels) KERNELS=$2; shift 2 ;;
-    --cpu) CPU=$2; shift 2 ;;
-    --jar) JAR=$2; shift 2 ;;
-    --python) PY=$2; shift 2 ;;
-    --max-load) MAXLOAD=$2; shift 2 ;;
     --seconds) SECONDS_PER=$2; shift 2 ;;
-    --raw) RAW=$2; shift 2 ;;
-    --force) FORCE=1; shift ;;
-    -h|--help) usage ;;
-    *) echo "unknown option: $1" >&2; usage ;;
+    *) bench_option "$@"
+       [ "$BENCH_SHIFT" -gt 0 ] || { echo "unknown option: $1" >&2; usage; }
+       shift "$BENCH_SHIFT" ;;
   esac
 done
 [ "$ROUNDS" -ge 3 ] 2>/dev/null || { echo "--rounds must be at least 3, but was $ROUNDS" >&2; exit 2; }

@@ -32,16 +32,10 @@ PEER=$1; shift
 ROUNDS=3 EPOCHS=20 CPU=0 JAR=examples/target/nnproxy.jar PY=/usr/bin/python3 MAXLOAD=0.5 RAW="" FORCE=""
 while [ $# -gt 0 ]; do
   case $1 in
-    --rounds) ROUNDS=$2; shift 2 ;;
     --epochs) EPOCHS=$2; shift 2 ;;
-    --cpu) CPU=$2; shift 2 ;;
-    --jar) JAR=$2; shift 2 ;;
-    --python) PY=$2; shift 2 ;;
-    --max-load) MAXLOAD=$2; shift 2 ;;
-    --raw) RAW=$2; shift 2 ;;
-    --force) FORCE=1; shift ;;
-    -h|--help) usage ;;
-    *) echo "unknown option: $1" >&2; usage ;;
+    *) bench_option "$@"
+       [ "$BENCH_SHIFT" -gt 0 ] || { echo "unknown option: $1" >&2; usage; }
+       shift "$BENCH_SHIFT" ;;
   esac
 done
 [ "$ROUNDS" -ge 3 ] 2>/dev/null || { echo "--rounds must be at least 3, but was $ROUNDS" >&2; exit 2; }
